@@ -1,0 +1,62 @@
+package io.zhili.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code zhili} command line: one entry point for generating data and running the jobs.
+ *
+ * <p>Errors in arguments or unreadable inputs end with a one-line message on stderr and a
+ * non-zero exit code; the stack trace is only printed with {@code ZHILI_DEBUG=1}.
+ */
+@Command(name = "zhili", mixinStandardHelpOptions = true, version = "zhili 0.1.0",
+        description = "Geospatial batch and stream analytics for city operations, on Apache Flink.",
+        subcommands = {GenerateCommand.class, DemoCommand.class})
+public final class ZhiliCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line without exiting the JVM; tests call this. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new ZhiliCommand());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (System.getenv("ZHILI_DEBUG") != null) {
+                ex.printStackTrace();
+            }
+            commandLine.getErr().println(prefix(commandLine) + oneLine(ex));
+            return 1;
+        });
+        cli.setParameterExceptionHandler((ex, strings) -> {
+            CommandLine commandLine = ex.getCommandLine();
+            commandLine.getErr().println(prefix(commandLine) + ex.getMessage()
+                    + " (try --help)");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    private static String prefix(CommandLine commandLine) {
+        String name = commandLine.getCommandName();
+        return "zhili".equals(name) ? "zhili: " : "zhili " + name + ": ";
+    }
+
+    static String oneLine(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root
+                && (root.getMessage() == null || root instanceof java.lang.reflect.InvocationTargetException)) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replace('\n', ' ');
+    }
+}
