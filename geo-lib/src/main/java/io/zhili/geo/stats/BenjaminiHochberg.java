@@ -16,9 +16,11 @@ import java.util.Arrays;
  * Statistics toolbox) builds, for every feature rank k of the ascending p-values over <em>all</em>
  * features of the analysis, the three cut-offs k/m·{0.10, 0.05, 0.01}, and hands them to the
  * native binning. We therefore compute one BH critical p-value per confidence level over all m
- * cells (of one time slice, the caller decides the family) and give each cell the strongest level
- * whose critical p-value it meets, with the sign of its z-score ({@link HotClass}). This is the same
- * as comparing BH adjusted p-values ({@link #adjustedP(double[])}) with 0.01, 0.05 and 0.10.
+ * tests passed in and give each the strongest level whose critical p-value it meets, with the sign of
+ * its z-score ({@link HotClass}). This is the same as comparing BH adjusted p-values
+ * ({@link #adjustedP(double[])}) with 0.01, 0.05 and 0.10. The caller chooses the family: Hot Spot
+ * Analysis corrects over the features of one map (one period), while ArcGIS's Emerging Hot Spot
+ * Analysis passes every bin of the space-time cube (all locations × all time steps) in one call.
  *
  * <p><b>Inputs.</b> p-values must lie in [0, 1]; a NaN p-value is not a test: it is not counted in m,
  * its class is {@link HotClass#NOT_SIGNIFICANT} and its adjusted value NaN. Empty input gives empty

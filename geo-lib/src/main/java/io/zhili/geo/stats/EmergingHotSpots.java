@@ -39,7 +39,7 @@ package io.zhili.geo.stats;
  * OSCILLATING (SPORADIC excludes cold spots explicitly; we let the cold history outrank NEW and
  * CONSECUTIVE too, as a hot spot that used to be cold is best told as oscillating); otherwise a single
  * hot step is NEW, a single final run of hot steps is CONSECUTIVE, and anything else SPORADIC.
- * The classification is meant for the ≥ 10 time steps ArcGIS asks of a cube; with fewer, 90 % means
+ * The classification is meant for series of ten or more steps; with fewer than ten, 90 % means
  * every step.
  *
  * <p>Stateless and thread-safe; no allocation per call.

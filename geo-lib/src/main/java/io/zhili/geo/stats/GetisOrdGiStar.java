@@ -100,8 +100,8 @@ public final class GetisOrdGiStar {
      *
      * @param cells the study area, distinct H3 cell indexes (any order, one resolution)
      * @param k     the disk radius that {@code disk} uses; bounds the disk size to 3k(k+1)+1
-     * @param disk  returns the cells within grid distance k of a cell, e.g. {@code c -> h3.gridDisk(c, k)}
-     *              as a long[]; whether it includes the origin does not matter
+     * @param disk  returns the cells within grid distance k of a cell, e.g.
+     *              {@code c -> H3Grid.get().disk(c, k)}; whether it includes the origin does not matter
      * @throws IllegalArgumentException if k &lt; 0, a cell repeats, or a disk is larger than a k-disk can be
      */
     public static int[][] h3Neighbours(long[] cells, int k, LongFunction<long[]> disk) {

@@ -6,5 +6,8 @@
  * ({@link io.zhili.geo.stats.MannKendall}), emerging hot spot patterns
  * ({@link io.zhili.geo.stats.EmergingHotSpots}) and exact mergeable percentiles of durations
  * ({@link io.zhili.geo.stats.IntCountHistogram}).
+ *
+ * <p>No argument may be null (a null array is a bug and fails with a NullPointerException); empty
+ * arrays give empty results, and each class documents its degenerate cases.
  */
 package io.zhili.geo.stats;

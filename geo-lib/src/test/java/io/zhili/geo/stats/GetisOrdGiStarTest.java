@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.uber.h3core.H3Core;
-import java.io.IOException;
-import java.util.List;
+import io.zhili.geo.h3.H3Grid;
+import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GetisOrdGiStarTest {
 
-    private static H3Core h3;
-
-    @BeforeAll
-    static void loadH3() throws IOException {
-        h3 = H3Core.newInstance();
-    }
+    private static final H3Grid H3 = H3Grid.get();
 
     /** Neighbours on a line of n cells: i−k … i+k, clipped to the line. */
     private static int[][] lineNeighbours(int n, int k) {
@@ -70,20 +63,20 @@ class GetisOrdGiStarTest {
         //   (1 − 7/19) / ((√18/19)·√((133 − 49)/18)) = 12/√84.
         // Ring-2 corners have W = 4 (one ring-1 and two ring-2 neighbours), sides W = 5, Σx = 0:
         //   corner −4/√60, side −5/√70.
-        long centre = h3.latLngToCell(36.0671, 120.3826, 9); // Qingdao, May Fourth Square
-        long[] cells = toArray(h3.gridDisk(centre, 2));
+        long centre = H3.cell(120.3826, 36.0671, 9); // Qingdao, May Fourth Square
+        long[] cells = H3.disk(centre, 2);
+        long[] innerDisk = H3.disk(centre, 1);
         assertEquals(19, cells.length);
         double[] x = new double[cells.length];
         for (int i = 0; i < cells.length; i++) {
             x[i] = cells[i] == centre ? 1 : 0;
         }
-        int[][] nb = GetisOrdGiStar.h3Neighbours(cells, 1, c -> toArray(h3.gridDisk(c, 1)));
+        int[][] nb = GetisOrdGiStar.h3Neighbours(cells, 1, c -> H3.disk(c, 1));
         double[] z = GetisOrdGiStar.zScores(x, nb);
         int corners = 0;
         int sides = 0;
         for (int i = 0; i < cells.length; i++) {
-            long distance = h3.gridDistance(centre, cells[i]);
-            if (distance <= 1) {
+            if (Arrays.binarySearch(innerDisk, cells[i]) >= 0) {
                 assertEquals(7, nb[i].length);
                 assertEquals(12 / Math.sqrt(84), z[i], 1e-12);
             } else if (nb[i].length == 4) {
@@ -176,14 +169,13 @@ class GetisOrdGiStarTest {
 
     @Test
     void h3NeighboursIgnoreCellsOutsideTheStudyAreaAndIncludeSelf() {
-        long centre = h3.latLngToCell(36.0671, 120.3826, 9);
-        List<Long> ring = h3.gridDisk(centre, 1);
-        long outsideNeighbour = ring.stream().filter(c -> c != centre).findFirst().orElseThrow();
-        long far = h3.latLngToCell(36.30, 120.60, 9);
-        // study area: the centre, a far cell and one of the centre's neighbours left out on purpose
-        long keptNeighbour = ring.stream().filter(c -> c != centre && c != outsideNeighbour).findFirst().orElseThrow();
+        long centre = H3.cell(120.3826, 36.0671, 9);
+        long[] ring = Arrays.stream(H3.disk(centre, 1)).filter(c -> c != centre).toArray();
+        long far = H3.cell(120.60, 36.30, 9);
+        // study area: the centre, a far cell and one of the centre's six neighbours; the other five are outside
+        long keptNeighbour = ring[2];
         long[] cells = {far, keptNeighbour, centre};
-        int[][] nb = GetisOrdGiStar.h3Neighbours(cells, 1, c -> toArray(h3.gridDisk(c, 1)));
+        int[][] nb = GetisOrdGiStar.h3Neighbours(cells, 1, c -> H3.disk(c, 1));
         assertArrayEquals(new int[] {0}, nb[0]);
         assertArrayEquals(new int[] {1, 2}, nb[1]);
         assertArrayEquals(new int[] {1, 2}, nb[2]);
@@ -206,9 +198,5 @@ class GetisOrdGiStarTest {
                 () -> GetisOrdGiStar.h3Neighbours(new long[] {5L}, 0, c -> new long[] {5L, 6L}));
         assertThrows(IllegalArgumentException.class,
                 () -> GetisOrdGiStar.h3Neighbours(new long[] {5L}, -1, c -> new long[0]));
-    }
-
-    private static long[] toArray(List<Long> cells) {
-        return cells.stream().mapToLong(Long::longValue).toArray();
     }
 }
