@@ -27,8 +27,8 @@ public final class ParquetTableSink<T> implements Sink<T> {
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
         String writerId = String.format("%05d-%d", context.getTaskInfo().getIndexOfThisSubtask(),
                 context.getTaskInfo().getAttemptNumber());
-        PartitionedTableWriter writer = new PartitionedTableWriter(Path.of(tableDir), encoder.schema(),
-                encoder.partitionColumn(), writerId);
+        PartitionedTableWriter writer = PartitionedTableWriter.open(Path.of(tableDir), encoder.partitionColumn(),
+                encoder.schema(), writerId);
         return new SinkWriter<>() {
             @Override
             public void write(T row, Context ctx) throws IOException {

@@ -221,10 +221,10 @@ public final class HotspotJob {
             r.cases = p.cases;
             r.closed = p.closed;
             r.closureRate = p.cases == 0 ? 0 : (double) p.closed / p.cases;
-            r.p50DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentile(0.5);
-            r.p90DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentile(0.9);
-            r.p50CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentile(0.5);
-            r.p90CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentile(0.9);
+            r.p50DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentileLinear(0.5);
+            r.p90DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentileLinear(0.9);
+            r.p50CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentileLinear(0.5);
+            r.p90CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentileLinear(0.9);
             return r;
         }
     }
