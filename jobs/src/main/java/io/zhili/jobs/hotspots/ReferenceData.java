@@ -37,6 +37,13 @@ public final class ReferenceData implements Serializable {
     }
 
     public List<Area> areas() {
-        return areasPath == null ? List.of() : AreaLayer.read(Path.of(areasPath));
+        if (areasPath == null) {
+            return List.of();
+        }
+        try {
+            return AreaLayer.read(Path.of(areasPath));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read areas " + areasPath + ": " + e.getMessage(), e);
+        }
     }
 }
