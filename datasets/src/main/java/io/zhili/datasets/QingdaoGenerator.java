@@ -215,7 +215,7 @@ public final class QingdaoGenerator {
             for (PlantedHotspot h : plan.hotspots()) {
                 w.write(H3Grid.get().address(h.cell()), h.category(), h.months(), "HOT", h.note(), h.districtCode(),
                         h.source().name(), h.source().reportsGcj02() ? "GCJ02" : "WGS84", plan.inCellPerMonth(),
-                        plan.ringPerCellPerMonth());
+                        plan.ringPerCellPerMonth(h));
             }
         }
     }

@@ -204,21 +204,23 @@ public final class CaseGenerator {
             int k = classes.sample(r);
             int[] members = registry.members(k);
             int fragile = registry.fragileCount(k);
-            int component = fragile > 0 && r.nextDouble() < FRAGILE_PICK ? members[r.nextInt(fragile)]
-                    : members[r.nextInt(members.length)];
-            atComponent(row, r, k, component);
+            do {
+                int component = fragile > 0 && r.nextDouble() < FRAGILE_PICK ? members[r.nextInt(fragile)]
+                        : members[r.nextInt(members.length)];
+                atComponent(row, r, k, component);
+            } while (!located(row));
         } else {
             row.classIndex = eventOfSourceMonth[sourceIndex][month - 1].sample(r);
             row.district = eventDistrict.sample(r);
             double[] p = new double[2];
-            layout.network(row.district).sample(r, 0, 25, p);
-            row.lon = p[0];
-            row.lat = p[1];
+            do {
+                layout.network(row.district).sample(r, 0, 25, p);
+                row.lon = p[0];
+                row.lat = p[1];
+            } while (!located(row));
         }
         boolean phoneOrCall = source == CaseSource.CITIZEN_APP || source == CaseSource.HOTLINE_12345;
-        if (r.nextDouble() < (phoneOrCall ? 0.02 : 0.003)) {
-            row.district = -1; // district_code left empty by the reporting system
-        }
+        row.blankDistrict = r.nextDouble() < (phoneOrCall ? 0.02 : 0.003); // left empty by the reporting system
         finish(row, r);
         return row;
     }
@@ -234,7 +236,9 @@ public final class CaseGenerator {
                     : HotspotPlan.ANCHORS_IN_CELL + ringCell * HotspotPlan.ANCHORS_PER_RING_CELL
                         + r.nextInt(HotspotPlan.ANCHORS_PER_RING_CELL);
             row.componentKind = true;
-            atComponent(row, r, components.indexOf(hs.category()), anchors[slot]);
+            do {
+                atComponent(row, r, components.indexOf(hs.category()), anchors[slot]);
+            } while (!located(row));
         } else {
             row.classIndex = hs.singleClass() ? events.indexOf(hs.category())
                     : eventOfSourceMonth[hs.source().ordinal()][month - 1].sample(r);
@@ -243,6 +247,9 @@ public final class CaseGenerator {
             row.lon = p[0];
             row.lat = p[1];
             row.district = layout.districtIndex(hs.districtCode());
+            if (!located(row)) {
+                throw new IllegalStateException("planted point outside its district: " + hs.note());
+            }
         }
         finish(row, r);
         return row;
@@ -256,32 +263,32 @@ public final class CaseGenerator {
         row.district = registry.districtIndex(component);
         double cLon = registry.lon(component);
         double cLat = registry.lat(component);
-        double maxM = row.withId ? 5 : 9.5;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            double d = maxM * Math.sqrt(r.nextDouble());
-            double a = r.nextDouble(2 * Math.PI);
-            double lon = cLon + d * Math.cos(a) / Distances.metersPerDegreeLon(cLat);
-            double lat = cLat + d * Math.sin(a) / Distances.metersPerDegreeLat(cLat);
-            if (layout.network(row.district).contains(lon, lat)) {
-                row.lon = lon;
-                row.lat = lat;
-                return;
-            }
-        }
-        row.lon = cLon;
-        row.lat = cLat;
+        double d = (row.withId ? 5 : 9.5) * Math.sqrt(r.nextDouble());
+        double a = r.nextDouble(2 * Math.PI);
+        row.lon = cLon + d * Math.cos(a) / Distances.metersPerDegreeLon(cLat);
+        row.lat = cLat + d * Math.sin(a) / Distances.metersPerDegreeLat(cLat);
     }
 
-    private void finish(CaseRow row, SplittableRandom r) {
+    /**
+     * Sets the written coordinates (GCJ-02 for citizen reports, 7 decimals) and tells whether a reader
+     * that converts them back to WGS-84 finds the point inside the row's district. Points within a
+     * centimetre of a border can fail after rounding; the caller then draws another point.
+     */
+    private boolean located(CaseRow row) {
         row.gcj02 = row.source.reportsGcj02();
         if (row.gcj02) {
             double[] g = Gcj02.fromWgs84(row.lon, row.lat);
             row.outLon = DirtyValues.round(g[0]);
             row.outLat = DirtyValues.round(g[1]);
-        } else {
-            row.outLon = DirtyValues.round(row.lon);
-            row.outLat = DirtyValues.round(row.lat);
+            double[] back = Gcj02.toWgs84(row.outLon, row.outLat);
+            return layout.network(row.district).contains(back[0], back[1]);
         }
+        row.outLon = DirtyValues.round(row.lon);
+        row.outLat = DirtyValues.round(row.lat);
+        return layout.network(row.district).contains(row.outLon, row.outLat);
+    }
+
+    private void finish(CaseRow row, SplittableRandom r) {
         Urgency urgency = row.componentKind ? componentUrgency[row.classIndex] : eventUrgency[row.classIndex];
         Lifecycle.complete(row.ts, row.source, urgency, !row.source.timestampStyle().keepsMillis(), r);
     }
@@ -347,15 +354,18 @@ public final class CaseGenerator {
             case INCONSISTENT_TIMESTAMPS: {
                 long[] ts = row.ts;
                 double u = r.nextDouble();
+                // Every variant puts a stamp before reported_at or closed_at before dispatched_at, the two
+                // inversions any validator of the chain catches.
                 if (u < 0.5) {
                     ts[Lifecycle.CLOSED] = ts[Lifecycle.REPORTED] - 3_600_000L - r.nextLong(47 * 3_600_000L);
                     row.note = "closed_at before reported_at";
                 } else if (u < 0.75) {
-                    ts[Lifecycle.DISPATCHED] = ts[Lifecycle.VERIFIED] - 300_000L - r.nextLong(115 * 60_000L);
-                    row.note = "dispatched_at before verified_at";
-                } else {
                     ts[Lifecycle.VERIFIED] = ts[Lifecycle.REPORTED] - 600_000L - r.nextLong(590 * 60_000L);
                     row.note = "verified_at before reported_at";
+                } else {
+                    long gap = ts[Lifecycle.DISPATCHED] - ts[Lifecycle.REPORTED];
+                    ts[Lifecycle.CLOSED] = ts[Lifecycle.REPORTED] + (long) (gap * r.nextDouble(0.1, 0.9));
+                    row.note = "closed_at before dispatched_at";
                 }
                 if (!row.source.timestampStyle().keepsMillis()) {
                     for (int i = 0; i < ts.length; i++) {
@@ -434,6 +444,6 @@ public final class CaseGenerator {
     }
 
     String districtCode(CaseRow row) {
-        return row.district < 0 ? null : layout.district(row.district).code();
+        return row.blankDistrict ? null : layout.district(row.district).code();
     }
 }

@@ -22,8 +22,10 @@ final class CaseRow {
     double outLat;
     boolean gcj02;
     final long[] ts = new long[5];
-    /** District position, or -1 for an empty district_code. */
+    /** Position of the district the case lies in. */
     int district = -1;
+    /** True when the reporting system left district_code empty. */
+    boolean blankDistrict;
     boolean planted;
     String caseId;
 
@@ -51,6 +53,7 @@ final class CaseRow {
         c.gcj02 = gcj02;
         System.arraycopy(ts, 0, c.ts, 0, ts.length);
         c.district = district;
+        c.blankDistrict = blankDistrict;
         c.planted = planted;
         c.caseId = caseId;
         c.majorText = majorText;

@@ -188,9 +188,12 @@ public final class ComponentGenerator {
                 flags[row] = ComponentRegistry.ANCHOR;
                 continue;
             }
-            net.sample(r, placement.minOffsetM(), placement.maxOffsetM(), p);
-            lon[row] = DirtyValues.round(p[0]);
-            lat[row] = DirtyValues.round(p[1]);
+            // The written (rounded) coordinates must still lie inside the district.
+            do {
+                net.sample(r, placement.minOffsetM(), placement.maxOffsetM(), p);
+                lon[row] = DirtyValues.round(p[0]);
+                lat[row] = DirtyValues.round(p[1]);
+            } while (!net.contains(lon[row], lat[row]));
             boolean fragile = r.nextDouble() < FRAGILE_SHARE;
             double u = r.nextDouble();
             ComponentStatus s = u < 0.005 ? ComponentStatus.REMOVED

@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import io.zhili.geo.crs.Gcj02;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * The planted hotspots of the synthetic cases: sixteen H3 resolution-9 cells at real places of Qingdao
@@ -24,9 +28,11 @@ import org.locationtech.jts.geom.Polygon;
  * whose cases point at registered components standing in the cell ("anchors").
  *
  * <p>Strength: in each planted month the cell gets {@link #inCellPerMonth()} extra cases (40 at the small
- * and city scales, about 3 per 100,000 cases of the year at full scale) and each ring cell
- * {@link #ringPerCellPerMonth()}, spread evenly over the days of the month. With k = 1 rings this puts the
- * cell's Gi* z far above 1.96 against the background of every scale.
+ * and city scales, about 3 per 100,000 cases of the year at full scale) and each ring cell a tenth of that,
+ * spread evenly over the days of the month. With k = 1 rings this puts the cell's Gi* z far above 1.96
+ * against the background of every scale. GCJ-02 hotspots plant a tight cluster (a few tens of metres)
+ * in the cell only: read without conversion, the cluster lands outside the cell's ring, so a job that
+ * forgets the conversion finds nothing planted at the cell.
  *
  * <p>Immutable and thread-safe.
  */
@@ -51,7 +57,7 @@ public final class HotspotPlan {
         this.ringPerDay = new int[hotspots.size()][];
         for (int h = 0; h < hotspots.size(); h++) {
             inCellPerDay[h] = spread(hotspots.get(h), inCellPerMonth);
-            ringPerDay[h] = spread(hotspots.get(h), ringPerCellPerMonth);
+            ringPerDay[h] = spread(hotspots.get(h), hotspots.get(h).plantRing() ? ringPerCellPerMonth : 0);
         }
     }
 
@@ -80,9 +86,9 @@ public final class HotspotPlan {
         return inCellPerMonth;
     }
 
-    /** Extra cases in each ring cell of a hotspot in each planted month. */
-    public int ringPerCellPerMonth() {
-        return ringPerCellPerMonth;
+    /** Extra cases in each ring cell of a hotspot in each planted month (0 for GCJ-02 hotspots). */
+    public int ringPerCellPerMonth(PlantedHotspot h) {
+        return h.plantRing() ? ringPerCellPerMonth : 0;
     }
 
     /** Planted cases in hotspot {@code h}'s cell on day {@code day}. */
@@ -206,8 +212,28 @@ public final class HotspotPlan {
         }
         // 0.7 of the inscribed radius: points stay in the cell after a GCJ-02 round trip or a 10 m jitter.
         double radius = 0.7 * minVertex * Math.sqrt(3) / 2 - 10;
+        boolean plantRing = true;
+        if (s.source.reportsGcj02()) {
+            // Read without the GCJ-02 conversion, the cluster must land wholly outside the cell's k = 1 ring
+            // (the offset, about 460 m east here, barely exceeds the ring's reach), so it is kept tight and
+            // the ring gets nothing: a job that forgets to convert then sees nothing planted at the cell.
+            List<Geometry> flower = new ArrayList<>();
+            for (long c : disk) {
+                flower.add(h3.boundary(c));
+            }
+            double[] shifted = Gcj02.fromWgs84(center[0], center[1]);
+            Coordinate[] nearest = DistanceOp.nearestPoints(UnaryUnionOp.union(flower),
+                    h3.boundary(cell).getFactory().createPoint(new Coordinate(shifted[0], shifted[1])));
+            double clearance = Distances.meters(nearest[0].x, nearest[0].y, shifted[0], shifted[1]);
+            radius = Math.min(radius, clearance - 5);
+            plantRing = false;
+            if (radius < 8) {
+                throw new IllegalStateException("planted hotspot '" + s.note + "': its GCJ-02 offset stays within "
+                        + clearance + " m of the cell's ring; choose another place");
+            }
+        }
         return new PlantedHotspot(s.note, s.district, s.category, s.componentClass, s.source, s.from, s.to,
-                cell, ring, radius);
+                cell, ring, radius, plantRing);
     }
 
     private record Spec(String note, double lon, double lat, String district, String category,

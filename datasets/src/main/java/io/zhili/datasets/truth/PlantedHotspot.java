@@ -16,10 +16,11 @@ import io.zhili.datasets.cases.CaseSource;
  * @param cell         the H3 resolution-9 cell
  * @param ring         the six neighbours of {@code cell}
  * @param cellRadiusM  radius around a cell centre within which planted points are drawn, metres
+ * @param plantRing    whether the ring cells get planted cases too (not for GCJ-02 hotspots)
  */
 public record PlantedHotspot(String note, String districtCode, String category, boolean componentClass,
                              CaseSource source, int fromMonth, int toMonth, long cell, long[] ring,
-                             double cellRadiusM) {
+                             double cellRadiusM, boolean plantRing) {
     /** The months as {@code 2025-03..2025-08}. */
     public String months() {
         return String.format("2025-%02d..2025-%02d", fromMonth, toMonth);
