@@ -62,6 +62,20 @@ public final class RouteCorridor {
         return Arrays.binarySearch(interior, cell) >= 0 || distanceMeters(lon, lat) <= route.corridorM();
     }
 
+    /**
+     * NaN when the point is within the corridor, else its distance to the route in metres
+     * (greater than {@code corridor_m}). One call answers both questions the deviation rule asks.
+     *
+     * @param cell the point's H3 cell at {@link PolygonFence#CELL_RES}
+     */
+    public double distanceIfOutside(long cell, double lon, double lat) {
+        if (Arrays.binarySearch(interior, cell) >= 0) {
+            return Double.NaN;
+        }
+        double d = distanceMeters(lon, lat);
+        return d <= route.corridorM() ? Double.NaN : d;
+    }
+
     /** Distance in metres from the point to the nearest point of the route. */
     public double distanceMeters(double lon, double lat) {
         return distance.distance(PLANE.createPoint(new Coordinate((lon - lon0) * kx, (lat - lat0) * ky)));

@@ -1,6 +1,9 @@
 package io.zhili.geo.jt808;
 
+import io.zhili.geo.fence.Route;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -50,6 +53,27 @@ public final class TerminalRegistry {
             plates[i++] = e.getValue();
         }
         return new TerminalRegistry(phones, plates);
+    }
+
+    /**
+     * The registry of a fleet file: every permit's {@code terminal_phones[i]} → {@code truck_ids[i]}.
+     *
+     * @throws IllegalArgumentException when a phone is malformed or registered for two plates
+     */
+    public static TerminalRegistry fromRoutes(List<Route> routes) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Route r : routes) {
+            for (int i = 0; i < r.terminalPhones().size(); i++) {
+                String phone = r.terminalPhones().get(i);
+                String plate = r.truckIds().get(i);
+                String previous = map.put(phone, plate);
+                if (previous != null && !previous.equals(plate)) {
+                    throw new IllegalArgumentException("terminal phone " + phone + " registered for both " + previous
+                            + " and " + plate + " (permit " + r.permitId() + ")");
+                }
+            }
+        }
+        return of(map);
     }
 
     /** The plate registered for {@code phone}, or null. */
