@@ -5,10 +5,8 @@ import io.zhili.geo.h3.H3Grid;
 import java.util.Arrays;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
@@ -28,6 +26,13 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
  */
 public final class RouteCorridor {
     private static final GeometryFactory PLANE = new GeometryFactory();
+    /** Spacing of the centreline samples, metres: well under a res-11 cell's 43 m across. */
+    private static final double SAMPLE_M = 15;
+    /**
+     * Metres a k-ring grows per ring at res 11, rounded down from the 37 m of 1.5 mean edges so
+     * that the rings surely reach the corridor's edge.
+     */
+    private static final double RING_M = 30;
 
     private final Route route;
     private final double lon0;
@@ -95,34 +100,69 @@ public final class RouteCorridor {
         return PLANE.createLineString(out);
     }
 
+    /**
+     * Cells wholly within the corridor. Candidates are the k-rings around the cells the route
+     * passes through (k covers the corridor width), not an H3 polygon fill, whose cost grows with
+     * the bounding box of a long diagonal route rather than with the corridor's area.
+     */
     private long[] interiorCells(LineString projected) {
-        // Cover a lon/lat version of the corridor buffer, then keep the cells wholly inside.
-        Geometry buffer = projected.buffer(route.corridorM(), 8);
-        Geometry area = unproject(buffer, new GeometryFactory(route.line().getPrecisionModel(), H3Grid.SRID_WGS84));
         H3Grid grid = H3Grid.get();
-        long[] cover = grid.cover(area, PolygonFence.CELL_RES);
-        long[] inside = new long[cover.length];
+        long[] centre = new long[64];
         int n = 0;
-        for (long cell : cover) {
-            Coordinate[] vs = grid.boundary(cell).getCoordinates();
-            boolean all = true;
-            for (int i = 0; i < vs.length - 1 && all; i++) {
-                all = distanceMeters(vs[i].x, vs[i].y) < route.corridorM();
-            }
-            if (all) {
-                inside[n++] = cell;
+        Coordinate[] cs = projected.getCoordinates();
+        for (int i = 0; i + 1 < cs.length; i++) {
+            double len = cs[i].distance(cs[i + 1]);
+            int steps = Math.max(1, (int) Math.ceil(len / SAMPLE_M));
+            for (int k = 0; k <= steps; k++) {
+                double t = (double) k / steps;
+                double x = cs[i].x + t * (cs[i + 1].x - cs[i].x);
+                double y = cs[i].y + t * (cs[i + 1].y - cs[i].y);
+                long cell = grid.cell(x / kx + lon0, y / ky + lat0, PolygonFence.CELL_RES);
+                if (n == 0 || centre[n - 1] != cell) {
+                    if (n == centre.length) {
+                        centre = Arrays.copyOf(centre, 2 * n);
+                    }
+                    centre[n++] = cell;
+                }
             }
         }
-        return Arrays.copyOf(inside, n);
+        long[] candidates = distinct(centre, n);
+        int rings = (int) Math.ceil(route.corridorM() / RING_M) + 1;
+        long[] all = new long[0];
+        int m = 0;
+        for (long c : candidates) {
+            long[] disk = grid.disk(c, rings);
+            if (m + disk.length > all.length) {
+                all = Arrays.copyOf(all, Math.max(2 * all.length, m + disk.length));
+            }
+            System.arraycopy(disk, 0, all, m, disk.length);
+            m += disk.length;
+        }
+        long[] cells = distinct(all, m);
+        long[] inside = new long[cells.length];
+        int k = 0;
+        for (long cell : cells) {
+            Coordinate[] vs = grid.boundary(cell).getCoordinates();
+            boolean whole = true;
+            for (int i = 0; i < vs.length - 1 && whole; i++) {
+                whole = distanceMeters(vs[i].x, vs[i].y) < route.corridorM();
+            }
+            if (whole) {
+                inside[k++] = cell;
+            }
+        }
+        return Arrays.copyOf(inside, k);
     }
 
-    private Geometry unproject(Geometry g, GeometryFactory wgs) {
-        Geometry copy = wgs.createGeometry(g);
-        copy.apply((CoordinateFilter) c -> {
-            c.x = c.x / kx + lon0;
-            c.y = c.y / ky + lat0;
-        });
-        copy.geometryChanged();
-        return copy;
+    private static long[] distinct(long[] values, int n) {
+        long[] sorted = Arrays.copyOf(values, n);
+        Arrays.sort(sorted);
+        int k = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (k == 0 || sorted[k - 1] != sorted[i]) {
+                sorted[k++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, k);
     }
 }

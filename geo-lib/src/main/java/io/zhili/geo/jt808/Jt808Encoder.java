@@ -29,7 +29,25 @@ public final class Jt808Encoder {
      *                                  phone number too long for the version's BCD field)
      */
     public byte[] encodeLocation(GpsPoint p, long phone, int serial, Jt808Version version) {
-        int n = writeRaw(p, phone, serial, version);
+        return finish(writeRaw(p, phone, serial, version));
+    }
+
+    /**
+     * A terminal heartbeat (message 0x0002, empty body): a well-formed frame that is not a location
+     * report, e.g. to exercise a reader's {@code UNSUPPORTED_MESSAGE} path.
+     */
+    public byte[] encodeHeartbeat(long phone, int serial, Jt808Version version) {
+        int n = header(0x0002, 0, phone, serial, version);
+        return finish(n);
+    }
+
+    /** Appends the check code to the {@code n} raw bytes, escapes and delimits them. */
+    private byte[] finish(int n) {
+        int check = 0;
+        for (int k = 0; k < n; k++) {
+            check ^= raw[k];
+        }
+        raw[n++] = (byte) check;
         int m = 0;
         escaped[m++] = (byte) FLAG;
         for (int i = 0; i < n; i++) {
@@ -104,10 +122,16 @@ public final class Jt808Encoder {
             raw[i++] = (byte) (p.lid() == LidState.OPEN ? 1 : 0);
         }
         int bodyLength = i - bodyStart;
+        int h = header(Jt808Protocol.MSG_LOCATION_REPORT, bodyLength, phone, serial, version);
+        assert h == bodyStart;
+        return i;
+    }
 
+    /** Writes the header at raw[0..]; returns its length. */
+    private int header(int messageId, int bodyLength, long phone, int serial, Jt808Version version) {
         int props = bodyLength;
         int h = 0;
-        h = u16(h, Jt808Protocol.MSG_LOCATION_REPORT);
+        h = u16(h, messageId);
         if (version == Jt808Version.V2019) {
             props |= Jt808Protocol.PROPS_VERSION_2019;
             h = u16(h, props);
@@ -116,15 +140,7 @@ public final class Jt808Encoder {
             h = u16(h, props);
         }
         h = bcdPhone(h, phone, version.phoneBytes());
-        h = u16(h, serial & 0xffff);
-        assert h == bodyStart;
-
-        int check = 0;
-        for (int k = 0; k < i; k++) {
-            check ^= raw[k];
-        }
-        raw[i++] = (byte) check;
-        return i;
+        return u16(h, serial & 0xffff);
     }
 
     private int u16(int i, int v) {
