@@ -221,7 +221,8 @@ final class FleetBuilder {
                 List.copyOf(trucks), new SiteIndex(sites), new ZoneIndex(zones));
     }
 
-    private static int siteCount(int full, int trucks, int minimum) {
+    /** Sites of a kind for a fleet: the full count for the full fleet, proportionally fewer (at least {@code minimum}) below. */
+    static int siteCount(int full, int trucks, int minimum) {
         if (trucks >= FULL_FLEET) {
             return full;
         }
