@@ -3,6 +3,7 @@ package io.zhili.datasets.trucks;
 import io.zhili.datasets.areas.District;
 import io.zhili.datasets.areas.QingdaoAreas;
 import io.zhili.datasets.areas.Town;
+import io.zhili.geo.crs.Distances;
 import io.zhili.geo.fence.HoursWindow;
 import io.zhili.geo.fence.Route;
 import io.zhili.geo.fence.Site;
@@ -11,6 +12,7 @@ import io.zhili.geo.fence.SiteKind;
 import io.zhili.geo.fence.Zone;
 import io.zhili.geo.fence.ZoneIndex;
 import io.zhili.geo.fence.ZoneKind;
+import io.zhili.geo.geojson.Area;
 import io.zhili.geo.jt808.Jt808Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,9 +85,10 @@ final class FleetBuilder {
     }
 
     /**
-     * @param land the districts sites may lie in (lon/lat polygons); null for Qingdao's ten districts
+     * @param land the districts sites may lie in (lon/lat polygons, named for the sites' names); null
+     *             or empty for Qingdao's ten districts
      */
-    FleetBuilder(long seed, List<Geometry> land) {
+    FleetBuilder(long seed, List<Area> land) {
         this.rng = new SplittableRandom(seed ^ 0x7472_7563_6b73L);
         List<Geometry> parts = new ArrayList<>();
         if (land == null || land.isEmpty()) {
@@ -95,7 +98,11 @@ final class FleetBuilder {
                 namingNames.add(d.nameZh());
             }
         } else {
-            parts.addAll(land);
+            for (Area a : land) {
+                parts.add(a.geometry());
+                namingAreas.add(a.geometry());
+                namingNames.add(a.name());
+            }
         }
         Geometry union = gf.buildGeometry(parts).union();
         this.land = PreparedGeometryFactory.prepare(union);
@@ -294,7 +301,7 @@ final class FleetBuilder {
 
     private boolean tooClose(double lon, double lat, double meters) {
         for (double[] c : siteCentres) {
-            if (io.zhili.geo.crs.Distances.meters(lon, lat, c[0], c[1]) < meters) {
+            if (Distances.meters(lon, lat, c[0], c[1]) < meters) {
                 return true;
             }
         }
@@ -356,11 +363,11 @@ final class FleetBuilder {
         for (int j = nConstruction; j < sites.size(); j++) {
             disposals.add(j);
         }
-        disposals.sort(Comparator.comparingDouble(j -> io.zhili.geo.crs.Distances.meters(cc[0], cc[1],
+        disposals.sort(Comparator.comparingDouble(j -> Distances.meters(cc[0], cc[1],
                 siteCentres.get(j)[0], siteCentres.get(j)[1])));
         List<Integer> preferred = new ArrayList<>();
         for (int j : disposals) {
-            double d = io.zhili.geo.crs.Distances.meters(cc[0], cc[1], siteCentres.get(j)[0], siteCentres.get(j)[1]);
+            double d = Distances.meters(cc[0], cc[1], siteCentres.get(j)[0], siteCentres.get(j)[1]);
             if (d >= 3000 && d <= 15_000 && preferred.size() < 4) {
                 preferred.add(j);
             }
@@ -374,7 +381,7 @@ final class FleetBuilder {
         }
         List<Integer> order = new ArrayList<>(preferred);
         for (int j : disposals) {
-            double d = io.zhili.geo.crs.Distances.meters(cc[0], cc[1], siteCentres.get(j)[0], siteCentres.get(j)[1]);
+            double d = Distances.meters(cc[0], cc[1], siteCentres.get(j)[0], siteCentres.get(j)[1]);
             if (order.size() >= 8 || d > MAX_HAUL_M) {
                 break;
             }
@@ -414,7 +421,7 @@ final class FleetBuilder {
     private boolean onLand(LineString line) {
         Coordinate[] cs = line.getCoordinates();
         for (int i = 1; i < cs.length; i++) {
-            double len = io.zhili.geo.crs.Distances.meters(cs[i - 1].x, cs[i - 1].y, cs[i].x, cs[i].y);
+            double len = Distances.meters(cs[i - 1].x, cs[i - 1].y, cs[i].x, cs[i].y);
             int n = Math.max(1, (int) (len / 200));
             for (int k = 0; k <= n; k++) {
                 double t = (double) k / n;

@@ -3,6 +3,7 @@ package io.zhili.datasets.trucks;
 import io.zhili.geo.fence.FenceLayers;
 import io.zhili.geo.fence.Site;
 import io.zhili.geo.fence.SiteKind;
+import io.zhili.geo.geojson.Area;
 import io.zhili.geo.table.CsvWriter;
 import io.zhili.geo.trucks.RuleType;
 import io.zhili.geo.util.Progress;
@@ -16,7 +17,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.locationtech.jts.geom.Geometry;
 
 /**
  * Deterministic synthetic muck-truck data for Qingdao with ground truth: the reference layers, one
@@ -72,12 +72,13 @@ public final class TruckDataGenerator {
     /**
      * Generates the truck data for {@code trucks} trucks.
      *
-     * @param districts polygons (lon/lat) sites and routes must lie in, e.g. the district areas the
-     *                  city generator wrote; null or empty for Qingdao's ten districts
+     * @param districts areas whose polygons (lon/lat) sites, routes and zones must lie in, e.g. the
+     *                  ten district areas the city generator writes; null or empty for Qingdao's ten
+     *                  districts
      * @throws IllegalArgumentException for a fleet of fewer than one truck
      * @throws IllegalStateException    when the given land has no room for the sites
      */
-    public static TruckDataSummary generate(Path outDir, int trucks, long seed, List<Geometry> districts) throws IOException {
+    public static TruckDataSummary generate(Path outDir, int trucks, long seed, List<Area> districts) throws IOException {
         long started = System.currentTimeMillis();
         Files.createDirectories(outDir.resolve("truth"));
         TruckFleet fleet = new FleetBuilder(seed, districts).build(trucks);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zhili.datasets.areas.District;
 import io.zhili.datasets.areas.QingdaoAreas;
 import io.zhili.geo.fence.FenceLayers;
 import io.zhili.geo.fence.ReferenceLayers;
@@ -13,6 +14,8 @@ import io.zhili.geo.fence.RouteCorridor;
 import io.zhili.geo.fence.Site;
 import io.zhili.geo.fence.SiteKind;
 import io.zhili.geo.fence.Zone;
+import io.zhili.geo.geojson.Area;
+import io.zhili.geo.geojson.AreaLevel;
 import io.zhili.geo.jt808.Jt808Decoder;
 import io.zhili.geo.jt808.TerminalRegistry;
 import io.zhili.geo.trucks.Alert;
@@ -255,9 +258,14 @@ class TruckDataGeneratorTest {
 
     @Test
     void givenDistrictsConfineSitesAndRoutes() throws IOException {
-        List<Geometry> districts = List.of(QingdaoAreas.standard().district("370212").geometry(),
-                QingdaoAreas.standard().district("370213").geometry(), QingdaoAreas.standard().district("370214").geometry());
-        Geometry land = new GeometryFactory().buildGeometry(districts).union();
+        List<Area> districts = new ArrayList<>();
+        List<Geometry> polygons = new ArrayList<>();
+        for (String code : List.of("370212", "370213", "370214")) {
+            District d = QingdaoAreas.standard().district(code);
+            districts.add(new Area(d.code(), d.nameZh(), AreaLevel.DISTRICT, d.geometry()));
+            polygons.add(d.geometry());
+        }
+        Geometry land = new GeometryFactory().buildGeometry(polygons).union();
         Path out = dir.resolve("laoshan");
         TruckDataGenerator.generate(out, 10, SEED, districts);
         for (Site s : FenceLayers.readSites(out.resolve("sites.geojson"))) {

@@ -10,7 +10,8 @@ import java.util.HexFormat;
 /**
  * Encodes a {@link GpsPoint} as a JT/T 808 0x0200 location report frame (see {@link Jt808Protocol}
  * for the layout and the muck-truck items). Values are rounded to the protocol's units: 1e-6 degree,
- * 0.1 km/h, whole degrees of direction, whole seconds, 0.1 t; the altitude is written as 0 m.
+ * 0.1 km/h, whole degrees of direction, whole seconds, 0.1 t; the altitude is written as 0 m and an
+ * unknown heading (NaN) as 0 degrees; an unknown load or lid leaves its item out.
  *
  * <p>Not thread-safe: an instance reuses one scratch buffer; use one per thread.
  */

@@ -47,6 +47,10 @@ public final class PointFacts {
         return point;
     }
 
+    public long cell() {
+        return cell;
+    }
+
     public boolean loaded() {
         return loaded;
     }
@@ -55,7 +59,54 @@ public final class PointFacts {
         return moving;
     }
 
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** Position in the site index of the site the report is at, or -1. */
+    public int site() {
+        return site;
+    }
+
     public boolean atSite() {
         return site >= 0;
+    }
+
+    /** Id of an active restricted zone containing the report, or null. */
+    public String zoneId() {
+        return zoneId;
+    }
+
+    public int validPermits() {
+        return validPermits;
+    }
+
+    /** First valid permit of the truck on the report's local date, or null. */
+    public String permitId() {
+        return permitId;
+    }
+
+    public boolean withinPermitHours() {
+        return withinPermitHours;
+    }
+
+    /** True when the report is loaded, at no site, with a valid permit, and outside every valid corridor. */
+    public boolean outsideCorridors() {
+        return deviationChecked && outsideCorridors;
+    }
+
+    /** Distance to the nearest valid route in metres when {@link #outsideCorridors()}, else NaN. */
+    public double routeDistanceM() {
+        return routeDistanceM;
+    }
+
+    /** Milliseconds since the truck's previous accepted report, -1 for its first. */
+    public long sincePreviousMs() {
+        return sincePreviousMs;
+    }
+
+    /** The previous accepted report follows without a break (gap or re-anchor). */
+    public boolean hasPrevious() {
+        return hasPrevious;
     }
 }

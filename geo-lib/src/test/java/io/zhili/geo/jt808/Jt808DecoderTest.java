@@ -88,6 +88,17 @@ class Jt808DecoderTest {
     }
 
     @Test
+    void heartbeatIsAWellFormedButUnsupportedMessage() {
+        byte[] frame = new Jt808Encoder().encodeHeartbeat(13_912_345_678L, 9, Jt808Version.V2019);
+        // 0x0002, body properties with only the 2019 bit, version 1, BCD[10] phone, serial 9, check.
+        assertEquals("7E0002400001000000000139123456780009", Jt808Encoder.hex(frame).substring(0, 36));
+        DecodeOutcome o = decoder.decode(frame);
+        assertEquals(GpsRejectReason.UNSUPPORTED_MESSAGE, o.reason());
+        assertEquals(13_912_345_678L, decoder.lastPhone());
+        assertEquals(9, decoder.lastSerial());
+    }
+
+    @Test
     void unescapesBothEscapeSequences() {
         // Header-only frame whose serial number is 0x7e7d: on the wire 7d02 7d01.
         byte[] raw = {0x01, 0x02, 0x00, 0x00, 0x00, 0x20, 0x02, 0x60, 0x43, 0x25, 0x7e, 0x7d};
