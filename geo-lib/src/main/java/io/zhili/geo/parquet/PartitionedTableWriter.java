@@ -47,14 +47,15 @@ public final class PartitionedTableWriter implements AutoCloseable {
     private PartitionedTableWriter(Path dir, String partitionColumn, TableSchema schema, String writerId,
                                    long maxRowsPerFile, int maxOpenFiles) {
         this.dir = Objects.requireNonNull(dir, "dir");
-        this.partitionColumn = Objects.requireNonNull(partitionColumn, "partitionColumn");
+        // A null partition column makes an unpartitioned table: every row goes to dir itself.
+        this.partitionColumn = partitionColumn;
         this.schema = Objects.requireNonNull(schema, "schema");
         this.writerId = Objects.requireNonNull(writerId, "writerId");
-        if (schema.indexOf(partitionColumn) >= 0) {
+        if (partitionColumn != null && schema.indexOf(partitionColumn) >= 0) {
             throw new IllegalArgumentException("the file schema must not contain the partition column '"
                     + partitionColumn + "' (use schema.without(\"" + partitionColumn + "\"))");
         }
-        if (partitionColumn.isEmpty() || !escape(partitionColumn).equals(partitionColumn)) {
+        if (partitionColumn != null && (partitionColumn.isEmpty() || !escape(partitionColumn).equals(partitionColumn))) {
             throw new IllegalArgumentException("partition column name '" + partitionColumn + "' is not a plain name");
         }
         if (writerId.isEmpty() || !escape(writerId).equals(writerId) || writerId.contains(" ")) {
@@ -97,6 +98,9 @@ public final class PartitionedTableWriter implements AutoCloseable {
     public void write(String partitionValue, Object... values) throws IOException {
         if (closed) {
             throw new IllegalStateException("partitioned writer for " + dir + " is closed");
+        }
+        if (partitionColumn == null && partitionValue != null) {
+            throw new IllegalArgumentException("table " + dir + " is not partitioned; got partition value '" + partitionValue + "'");
         }
         if (partitionValue != null && partitionValue.isEmpty()) {
             throw new IllegalArgumentException("partition value of '" + partitionColumn + "' is empty");

@@ -63,7 +63,7 @@ public interface TableReader extends AutoCloseable {
      * The current row's value of {@code column} as text; null and empty cells are {@code ""}. For a
      * malformed CSV row, columns beyond the fields present are {@code ""}. Parquet integers and
      * floats are rendered with {@link Long#toString}/{@link Double#toString}, timestamps as epoch
-     * milliseconds, dates as ISO {@code yyyy-MM-dd}, decimals in plain notation, booleans as
+     * milliseconds (any unit, INT96 included; a timestamp not adjusted to UTC is read as if it were UTC), dates as ISO {@code yyyy-MM-dd}, decimals in plain notation, booleans as
      * {@code true}/{@code false}, and binary values without a string annotation (e.g. WKB) as
      * lowercase hex.
      *
