@@ -117,7 +117,9 @@ transaction.max.timeout.ms=3600000
 num.network.threads=2
 num.io.threads=2
 background.threads=2
-log.retention.hours=24
+# Replays carry old event times: keep records by size, never by age.
+log.retention.ms=-1
+log.retention.bytes=1073741824
 EOF
   cat > "$dir/log4j2.properties" <<EOF
 rootLogger.level=INFO
