@@ -1,7 +1,6 @@
 package io.zhili.jobs.trucks;
 
 import io.zhili.geo.trucks.RuleConfig;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,8 +22,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public record TruckJobOptions(GpsFormat format, Duration outOfOrderness, Duration idleness,
-                              Duration checkpointInterval, String alertsTopic, RuleConfig rules)
-        implements Serializable {
+                              Duration checkpointInterval, String alertsTopic, RuleConfig rules) {
 
     public TruckJobOptions {
         Objects.requireNonNull(format, "format");

@@ -8,6 +8,7 @@ import io.zhili.geo.trucks.RuleConfig;
 import io.zhili.geo.trucks.RuleType;
 import io.zhili.geo.trucks.TruckRuleEngine;
 import io.zhili.geo.trucks.TruckState;
+import io.zhili.jobs.common.RecordCarrier;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -52,7 +53,7 @@ public final class TruckMonitorFunction
     /** Reports that arrived behind the watermark. */
     public static final OutputTag<GpsPoint> LATE = new OutputTag<>("late-points", TypeInformation.of(GpsPoint.class));
 
-    private final RuleConfig rules;
+    private final RecordCarrier<RuleConfig> rules;
 
     private transient ValueState<TruckState> truckState;
     private transient ValueState<PendingPoints> pendingState;
@@ -63,7 +64,7 @@ public final class TruckMonitorFunction
     private transient LongCounter[] alerts;
 
     public TruckMonitorFunction(RuleConfig rules) {
-        this.rules = rules;
+        this.rules = RecordCarrier.of(rules);
     }
 
     @Override
@@ -174,7 +175,7 @@ public final class TruckMonitorFunction
         }
         if (!snapshot.version.equals(layersVersion)) {
             ReferenceLayers layers = snapshot.layers();
-            engine = new TruckRuleEngine(layers, rules);
+            engine = new TruckRuleEngine(layers, rules.get());
             layersVersion = snapshot.version;
         }
         return engine;
