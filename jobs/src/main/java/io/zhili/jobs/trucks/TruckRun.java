@@ -8,6 +8,7 @@ import io.zhili.jobs.common.LineBytesFormat;
 import io.zhili.jobs.common.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -30,7 +33,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * under {@code out} on every checkpoint and runs until it is cancelled.
  */
 public final class TruckRun {
-    /** Where the GPS reports come from: exactly one of {@code file} and {@code kafka}. */
+    /**
+     * Where the GPS reports come from: the {@code file} when set, else {@code topic} on the
+     * {@code kafka} brokers. The alerts topic, when the options name one, is on the {@code kafka}
+     * brokers (a file run may also publish alerts to Kafka).
+     */
     public record Input(Path file, String kafka, String topic, boolean stopAtEnd) {
         public static Input file(Path file) {
             return new Input(file, null, null, true);
@@ -44,6 +51,10 @@ public final class TruckRun {
             return file != null || stopAtEnd;
         }
     }
+
+    /** Restarts from the last checkpoint before the run fails. */
+    static final int RESTART_ATTEMPTS = 5;
+    static final Duration RESTART_DELAY = Duration.ofSeconds(1);
 
     private final Input input;
     private final Path routes;
@@ -80,6 +91,12 @@ public final class TruckRun {
         if (parallelism != null) {
             env.setParallelism(parallelism);
         }
+        // A failed task restarts from the last checkpoint; sinks commit exactly once across restarts.
+        Configuration restart = new Configuration();
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        env.configure(restart);
         Source<byte[], ?, ?> source;
         int sourceParallelism;
         if (input.file() != null) {
@@ -124,8 +141,8 @@ public final class TruckRun {
     }
 
     private void validate() {
-        if ((input.file() == null) == (input.kafka() == null)) {
-            throw new IllegalArgumentException("exactly one of --gps and --kafka is required");
+        if (input.file() == null && input.kafka() == null) {
+            throw new IllegalArgumentException("one of --gps and --kafka is required");
         }
         if (input.file() != null && !Files.isReadable(input.file())) {
             throw new IllegalArgumentException("--gps " + input.file() + " does not exist or is not readable");

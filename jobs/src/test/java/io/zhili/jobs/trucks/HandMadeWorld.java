@@ -52,14 +52,48 @@ final class HandMadeWorld {
                 """);
     }
 
+    /**
+     * A fleet stream: trucks 鲁B00001..鲁B000nn, each driving three speeding episodes (60 s at 80 km/h
+     * between stretches at 40 km/h) and ending with a stop, reports every 10 s, all trucks' lines
+     * merged in event-time order. The permitted truck is loaded; the others are empty (no permit, so
+     * a loaded one would also be OFF_HOURS). Expect exactly {@code 3 * trucks} SPEEDING alerts.
+     */
+    static List<String> fleet(int trucks) {
+        List<String[]> keyed = new ArrayList<>();
+        for (int t = 1; t <= trucks; t++) {
+            String id = String.format("鲁B%05d", t);
+            double load = t == 1 ? 18 : 0;
+            Trace trace = new Trace(id, T0 + t * 1000L, 120.33 + t * 0.001, 10);
+            for (int e = 0; e < 3; e++) {
+                trace.drive(8, 40, load, "CLOSED").drive(6, 80, load, "CLOSED").drive(4, 40, load, "CLOSED");
+            }
+            trace.drive(3, 0, load, "CLOSED");
+            for (String line : trace.lines) {
+                keyed.add(new String[] {line.substring(line.indexOf("\"ts\":") + 5, line.indexOf(",\"lon\"")), line});
+            }
+        }
+        keyed.sort(java.util.Comparator.comparingLong(k -> Long.parseLong(k[0])));
+        List<String> lines = new ArrayList<>(keyed.size());
+        for (String[] k : keyed) {
+            lines.add(k[1]);
+        }
+        return lines;
+    }
+
     /** Builds one truck's trace of reports every {@code stepS} seconds along the route. */
     static final class Trace {
         final List<String> lines = new ArrayList<>();
+        final String truck;
         long ts;
         double lon;
         final int stepS;
 
         Trace(long startTs, double startLon, int stepS) {
+            this(TRUCK, startTs, startLon, stepS);
+        }
+
+        Trace(String truck, long startTs, double startLon, int stepS) {
+            this.truck = truck;
             this.ts = startTs;
             this.lon = startLon;
             this.stepS = stepS;
@@ -70,7 +104,7 @@ final class HandMadeWorld {
             for (int i = 0; i < n; i++) {
                 ts += stepS * 1000L;
                 lon += speedKmh * stepS / 3600.0 / KM_PER_DEG_LON;
-                lines.add(json(ts, lon, speedKmh, loadT, lid));
+                lines.add(json(truck, ts, lon, speedKmh, loadT, lid));
             }
             return this;
         }
@@ -81,10 +115,10 @@ final class HandMadeWorld {
             return this;
         }
 
-        static String json(long ts, double lon, double speedKmh, double loadT, String lid) {
+        static String json(String truck, long ts, double lon, double speedKmh, double loadT, String lid) {
             return String.format(Locale.ROOT,
                     "{\"truck_id\":\"%s\",\"ts\":%d,\"lon\":%.6f,\"lat\":%.6f,\"speed_kmh\":%.1f,\"heading\":90,"
-                            + "\"lid\":\"%s\",\"load_t\":%.1f}", TRUCK, ts, lon, LAT, speedKmh, lid, loadT);
+                            + "\"lid\":\"%s\",\"load_t\":%.1f}", truck, ts, lon, LAT, speedKmh, lid, loadT);
         }
     }
 }
