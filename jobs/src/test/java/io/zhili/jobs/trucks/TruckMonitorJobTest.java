@@ -120,4 +120,77 @@ class TruckMonitorJobTest {
         assertEquals(1, run.at("/alerts/by_rule/SPEEDING").asLong());
         assertEquals(1, run.at("/alerts/total").asLong());
     }
+
+    @Test
+    void badInputCorpusNeverFailsTheJobAndEveryRecordIsAccountedFor() throws Exception {
+        List<String> corpus = List.of(
+                "", "{", "[1,2,3]", "{\"truck_id\":\"鲁B00001\"}", "null",
+                "{\"truck_id\":\"鲁B00001\",\"ts\":1763949600000,\"lon\":\"NaN\",\"lat\":36.1,\"speed_kmh\":10}",
+                "{\"truck_id\":\"鲁B00001\",\"ts\":1763949600000,\"lon\":NaN,\"lat\":36.1,\"speed_kmh\":10}",
+                "{\"truck_id\":\"鲁B00001\",\"ts\":1763949600000,\"lon\":181.0,\"lat\":36.1,\"speed_kmh\":10}",
+                "{\"truck_id\":\"鲁B00001\",\"ts\":1763949600000,\"lon\":120.3,\"lat\":36.1,\"speed_kmh\":-4}",
+                "{\"truck_id\":\"鲁B00001\",\"ts\":\"yesterday\",\"lon\":120.3,\"lat\":36.1,\"speed_kmh\":10}",
+                "{\"truck_id\":\"鲁B00001\",\"ts\":1763949600000,\"lon\":120.3,\"lat\":36.1,\"speed_kmh\":10,\"lid\":\"HALF\"}",
+                "\u0000\u0001binary garbage\u00ff");
+        List<String> lines = new ArrayList<>(trace);
+        for (int i = 0; i < corpus.size(); i++) {
+            lines.add(1 + 2 * i, corpus.get(i));
+        }
+        Path out = run("bad-json", lines, GpsFormat.JSON);
+        assertEverythingCounted(out, lines.size(), corpus.size());
+    }
+
+    @Test
+    void badJt808FramesNeverFailTheJobAndEveryRecordIsAccountedFor() throws Exception {
+        Jt808Encoder encoder = new Jt808Encoder();
+        List<String> frames = new ArrayList<>();
+        int serial = 0;
+        for (String line : trace) {
+            GpsPoint p = GpsJsonParser.parse(line).point();
+            frames.add(encoder.encodeLocationHex(p, Long.parseLong(HandMadeWorld.PHONE), serial++, Jt808Version.V2013));
+        }
+        String good = frames.get(0);
+        byte[] bytes = java.util.HexFormat.of().parseHex(good);
+        bytes[bytes.length - 2] ^= 0x5a;
+        String badChecksum = java.util.HexFormat.of().withUpperCase().formatHex(bytes);
+        List<String> corpus = List.of(
+                badChecksum,
+                good.substring(0, 30) + "7E",                 // truncated header
+                good.substring(0, good.length() - 12) + "7E",  // truncated body
+                "7E7D03" + good.substring(2),                  // 0x7d followed by 0x03
+                good.substring(2),                             // no opening 0x7e
+                good.substring(0, 7),                          // odd number of hex digits
+                "7E02XX7E",                                    // not hex
+                "");
+        List<String> lines = new ArrayList<>(frames);
+        for (int i = 0; i < corpus.size(); i++) {
+            lines.add(1 + 2 * i, corpus.get(i));
+        }
+        Path out = run("bad-jt808", lines, GpsFormat.JT808);
+        JsonNode run = assertEverythingCounted(out, lines.size(), corpus.size());
+        for (String reason : List.of("BAD_CHECKSUM", "TRUNCATED", "BAD_ESCAPE", "BAD_FRAME", "BAD_HEX")) {
+            assertTrue(run.at("/gps/dead_letters_by_reason/" + reason).asLong() >= 1, reason + " in " + run.get("gps"));
+        }
+    }
+
+    /** read = decoded + dead-lettered, every decoded report reached the rules, the trace still alerts once. */
+    private static JsonNode assertEverythingCounted(Path out, int read, int bad) throws Exception {
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        JsonNode points = run.get("points");
+        long processed = points.get("accepted").asLong() + points.get("duplicate").asLong()
+                + points.get("jump").asLong() + points.get("out_of_order").asLong() + points.get("late").asLong();
+        System.out.printf("%s: read %d, processed %d, dead letters %d%n", out.getFileName(),
+                run.at("/gps/read").asLong(), processed, run.at("/gps/dead_letters").asLong());
+        assertEquals(read, run.at("/gps/read").asLong());
+        assertEquals(bad, run.at("/gps/dead_letters").asLong());
+        assertEquals(read, processed + run.at("/gps/dead_letters").asLong());
+        assertEquals(1, run.at("/alerts/by_rule/SPEEDING").asLong());
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + out.resolve("dead_letter/*.parquet") + "')")) {
+            rs.next();
+            assertEquals(bad, rs.getLong(1));
+        }
+        return run;
+    }
 }
