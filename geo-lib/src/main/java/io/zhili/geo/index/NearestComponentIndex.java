@@ -21,7 +21,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * of the query cell's k-ring, where k is the smallest ring that provably holds every point within
  * the radius (from the cell geometry measured on the data at build), and compares squared local metric
  * distances. Positions are indexes into the arrays given to {@link #build}; everything is primitive
- * arrays (about 60 bytes per component beyond those arrays).
+ * arrays: about 62 bytes per component including the ids and classes, 113 MiB for 1.9 M components.
  *
  * <p>Distances are {@link Distances#meters}-accurate (local ellipsoidal flat earth). A query with
  * non-finite coordinates, a negative or NaN radius, or a class that has no component returns -1.
@@ -36,8 +36,6 @@ public final class NearestComponentIndex {
 
     private final long[] ids;
     private final int[] minorClass;
-    private final double[] lon;
-    private final double[] lat;
     private final LongPositions positions;
     private final H3Grid grid = H3Grid.get();
     private final int res;
@@ -45,10 +43,15 @@ public final class NearestComponentIndex {
     private final long lowMask;
     /** Component positions sorted by bucket; each bucket is a contiguous run. */
     private final int[] order;
-    /** Open-addressing bucket table: packed (cell, class) key, run start and end in {@link #order}. */
-    private final long[] bucketKeys;
-    private final int[] bucketStart;
-    private final int[] bucketEnd;
+    /** Coordinates in {@link #order}, interleaved {lon, lat}: a bucket's candidates are read sequentially. */
+    private final double[] sortedLonLat;
+    /** Inverse of {@link #order}: where position p sits in the sorted arrays. */
+    private final int[] rank;
+    /**
+     * Open-addressing bucket table, interleaved so that one probe touches one cache line:
+     * {@code [2s]} the packed (cell, class) key (0 = empty), {@code [2s+1]} run start << 32 | run end.
+     */
+    private final long[] buckets;
     private final int bucketMask;
     private final boolean[] classPresent = new boolean[MAX_CLASS + 1];
     /**
@@ -60,8 +63,6 @@ public final class NearestComponentIndex {
     private NearestComponentIndex(long[] ids, int[] minorClass, double[] lon, double[] lat, int res) {
         this.ids = ids;
         this.minorClass = minorClass;
-        this.lon = lon;
-        this.lat = lat;
         this.res = res;
         this.lowMask = (1L << (3 * (15 - res))) - 1;
         int n = ids.length;
@@ -107,18 +108,22 @@ public final class NearestComponentIndex {
             }
         }
         order = new int[n];
-        int buckets = 0;
+        rank = new int[n];
+        sortedLonLat = new double[2 * n];
+        int bucketCount = 0;
         for (int i = 0; i < n; i++) {
-            order[i] = (int) (sortKeys[i] & positionMask);
+            int p = (int) (sortKeys[i] & positionMask);
+            order[i] = p;
+            rank[p] = i;
+            sortedLonLat[2 * i] = lon[p];
+            sortedLonLat[2 * i + 1] = lat[p];
             if (i == 0 || (sortKeys[i] >>> positionBits) != (sortKeys[i - 1] >>> positionBits)
-                    || minorClass[order[i]] != minorClass[order[i - 1]]) {
-                buckets++;
+                    || minorClass[p] != minorClass[order[i - 1]]) {
+                bucketCount++;
             }
         }
-        int capacity = Integer.highestOneBit(Math.max(2, buckets) * 2 - 1) << 1;
-        bucketKeys = new long[capacity];
-        bucketStart = new int[capacity];
-        bucketEnd = new int[capacity];
+        int capacity = Integer.highestOneBit(Math.max(2, bucketCount) * 2 - 1) << 1;
+        buckets = new long[2 * capacity];
         bucketMask = capacity - 1;
         for (int i = 0; i < n;) {
             int p = order[i];
@@ -128,12 +133,11 @@ public final class NearestComponentIndex {
                 j++;
             }
             int s = (int) LongPositions.mix(key) & bucketMask;
-            while (bucketKeys[s] != 0) {
+            while (buckets[2 * s] != 0) {
                 s = (s + 1) & bucketMask;
             }
-            bucketKeys[s] = key;
-            bucketStart[s] = i;
-            bucketEnd[s] = j;
+            buckets[2 * s] = key;
+            buckets[2 * s + 1] = (long) i << 32 | j;
             i = j;
         }
         ringReach = measureRingReach(cells) * (1 - SIZE_MARGIN);
@@ -141,8 +145,8 @@ public final class NearestComponentIndex {
 
     /**
      * Builds the index over components given as parallel arrays; position {@code i} of the index is
-     * element {@code i} of the arrays, which the index keeps (it does not copy them: do not modify
-     * them afterwards).
+     * element {@code i} of the arrays. The index keeps {@code ids} and {@code minorClass} (do not
+     * modify them afterwards) and copies the coordinates (the caller may drop {@code lon}, {@code lat}).
      *
      * @param ids component ids (the 16-digit codes as numbers), unique
      * @param minorClass each component's 4-digit subclass as a number (0103 -> 103)
@@ -186,25 +190,24 @@ public final class NearestComponentIndex {
         double ky = Distances.metersPerDegreeLat(lat);
         double bestD2 = radiusMeters * radiusMeters;
         int best = -1;
-        long[] disk = k == 0 ? new long[] {cell} : grid.disk(cell, k);
-        for (long c : disk) {
+        for (long c : grid.disk(cell, k)) {
             long key = bucketKey(c, minorClass);
             int s = (int) LongPositions.mix(key) & bucketMask;
             long stored;
-            while ((stored = bucketKeys[s]) != 0 && stored != key) {
+            while ((stored = buckets[2 * s]) != 0 && stored != key) {
                 s = (s + 1) & bucketMask;
             }
             if (stored == 0) {
                 continue;
             }
-            for (int i = bucketStart[s], end = bucketEnd[s]; i < end; i++) {
-                int p = order[i];
-                double dx = (this.lon[p] - lon) * kx;
-                double dy = (this.lat[p] - lat) * ky;
+            long run = buckets[2 * s + 1];
+            for (int i = (int) (run >>> 32), end = (int) run; i < end; i++) {
+                double dx = (sortedLonLat[2 * i] - lon) * kx;
+                double dy = (sortedLonLat[2 * i + 1] - lat) * ky;
                 double d2 = dx * dx + dy * dy;
-                if (d2 < bestD2 || (d2 == bestD2 && (best < 0 || ids[p] < ids[best]))) {
+                if (d2 < bestD2 || (d2 == bestD2 && (best < 0 || ids[order[i]] < ids[best]))) {
                     bestD2 = d2;
-                    best = p;
+                    best = order[i];
                 }
             }
         }
@@ -221,11 +224,11 @@ public final class NearestComponentIndex {
     }
 
     public double lon(int pos) {
-        return lon[pos];
+        return sortedLonLat[2 * rank[pos]];
     }
 
     public double lat(int pos) {
-        return lat[pos];
+        return sortedLonLat[2 * rank[pos] + 1];
     }
 
     /** The 4-digit subclass as a number (0103 -> 103). */
