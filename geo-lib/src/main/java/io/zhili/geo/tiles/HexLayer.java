@@ -46,6 +46,56 @@ public final class HexLayer {
         this.bounds = b.lonLatBounds.clone();
     }
 
+    private HexLayer(HexLayer src, int[] keep) {
+        int n = keep.length;
+        cells = new long[n];
+        cases = new long[n];
+        components = new long[n];
+        rate = new double[n];
+        giZ = new double[n];
+        giP = new double[n];
+        hotClass = new byte[n];
+        vertexStart = new int[n + 1];
+        int vertices = 0;
+        for (int i : keep) {
+            vertices += src.vertexCount(i);
+        }
+        vertexX = new double[vertices];
+        vertexY = new double[vertices];
+        bounds = new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
+        int v = 0;
+        for (int k = 0; k < n; k++) {
+            int i = keep[k];
+            cells[k] = src.cells[i];
+            cases[k] = src.cases[i];
+            components[k] = src.components[i];
+            rate[k] = src.rate[i];
+            giZ[k] = src.giZ[i];
+            giP[k] = src.giP[i];
+            hotClass[k] = src.hotClass[i];
+            int count = src.vertexCount(i);
+            System.arraycopy(src.vertexX, src.vertexStart[i], vertexX, v, count);
+            System.arraycopy(src.vertexY, src.vertexStart[i], vertexY, v, count);
+            for (int j = v; j < v + count; j++) {
+                double lon = WebMercator.lon(vertexX[j]);
+                double lat = WebMercator.lat(vertexY[j]);
+                bounds[0] = Math.min(bounds[0], lon);
+                bounds[1] = Math.min(bounds[1], lat);
+                bounds[2] = Math.max(bounds[2], lon);
+                bounds[3] = Math.max(bounds[3], lat);
+            }
+            v += count;
+            vertexStart[k + 1] = v;
+        }
+    }
+
+    /** The cells for which {@code keep} is true, in the same order (outlines are copied, not recomputed). */
+    public HexLayer where(java.util.function.IntPredicate keep) {
+        int[] idx = java.util.stream.IntStream.range(0, size()).filter(keep).toArray();
+        return new HexLayer(this, idx);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
