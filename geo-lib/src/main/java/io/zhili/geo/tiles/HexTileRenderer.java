@@ -6,16 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.awt.image.IndexColorModel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Renders raster tiles of a {@link HexLayer}: 256 × 256 pixel palette PNGs in which each cell's
@@ -23,19 +14,17 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *
  * <p>Hexagons are filled with Java2D (no antialiasing, so neighbouring cells meet without seams or
  * blended fringes) into an 8-bit canvas whose byte values are the palette entries, and the canvas is
- * written by the JDK's PNG writer as an indexed image with a transparency chunk: about 1–3 KB a tile.
+ * written as a palette PNG with a transparency chunk ({@link PalettePng}): about 1–3 KB a tile.
  *
- * <p>Not thread-safe: it reuses its canvas and PNG writer, so give each worker thread its own
- * instance. {@link #close()} releases the writer.
+ * <p>Not thread-safe: it reuses its canvas and PNG encoder, so give each worker thread its own
+ * instance. {@link #close()} releases the encoder's native memory.
  */
 public final class HexTileRenderer implements AutoCloseable {
     private final BufferedImage canvas;
     private final byte[] pixels;
     private final Graphics2D g;
     private final Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO, 12);
-    private final ImageWriter writer;
-    private final ImageWriteParam writeParam;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    private final PalettePng png = new PalettePng();
     private final Color[] entryColors = new Color[256];
 
     public HexTileRenderer() {
@@ -49,11 +38,6 @@ public final class HexTileRenderer implements AutoCloseable {
         for (int v = 0; v < entryColors.length; v++) {
             entryColors[v] = new Color(v, v, v);
         }
-        writer = ImageIO.getImageWritersByFormatName("png").next();
-        writeParam = writer.getDefaultWriteParam();
-        writeParam.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        // Quality 0.75 = deflate level 2: tiles are mostly long runs, so higher levels gain little and cost time.
-        writeParam.setCompressionQuality(0.75f);
     }
 
     /**
@@ -102,7 +86,7 @@ public final class HexTileRenderer implements AutoCloseable {
         if (!any || !anyPixelSet()) {
             return null;
         }
-        return encode(style.palette());
+        return png.encode(pixels, WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, style.palette());
     }
 
     private boolean anyPixelSet() {
@@ -114,18 +98,6 @@ public final class HexTileRenderer implements AutoCloseable {
         return false;
     }
 
-    private byte[] encode(IndexColorModel palette) {
-        BufferedImage indexed = new BufferedImage(palette, canvas.getRaster(), false, null);
-        out.reset();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(indexed, null, null), writeParam);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding failed", e);
-        }
-        return out.toByteArray();
-    }
-
     /** The palette entry drawn at pixel {@code (px, py)} of the last rendered tile (0 = transparent); for tests and probes. */
     public int entryAt(int px, int py) {
         return pixels[py * WebMercator.TILE_SIZE + px] & 0xFF;
@@ -134,6 +106,6 @@ public final class HexTileRenderer implements AutoCloseable {
     @Override
     public void close() {
         g.dispose();
-        writer.dispose();
+        png.close();
     }
 }
