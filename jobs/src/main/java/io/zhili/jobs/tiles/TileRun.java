@@ -197,7 +197,7 @@ public final class TileRun {
             LongAdder png = new LongAdder();
             LongAdder mvt = new LongAdder();
             Path layerDir = setDir.resolve(layerName);
-            Set<Path> madeDirs = ConcurrentHashMap.newKeySet();
+            ConcurrentHashMap<Path, Boolean> madeDirs = new ConcurrentHashMap<>();
             for (int z = options.minZoom(); z <= options.maxZoom(); z++) {
                 int res = resByZoom.get(z);
                 HexLayer layer = layers.get(res);
@@ -245,11 +245,17 @@ public final class TileRun {
                 selection.rowsRead(), selection.rowsSelected(), selection.rejected());
     }
 
-    private static void writeTile(Path xDir, String name, byte[] tile, Set<Path> madeDirs) {
+    private static void writeTile(Path xDir, String name, byte[] tile, ConcurrentHashMap<Path, Boolean> madeDirs) {
         try {
-            if (madeDirs.add(xDir)) {
-                Files.createDirectories(xDir);
-            }
+            // computeIfAbsent holds back other workers of the same column until its folder exists.
+            madeDirs.computeIfAbsent(xDir, d -> {
+                try {
+                    Files.createDirectories(d);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create " + d, e);
+                }
+                return Boolean.TRUE;
+            });
             Files.write(xDir.resolve(name), tile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write tile " + xDir.resolve(name), e);
