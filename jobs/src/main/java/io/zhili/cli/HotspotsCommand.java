@@ -1,0 +1,86 @@
+package io.zhili.cli;
+
+import io.zhili.jobs.hotspots.HotspotOptions;
+import io.zhili.jobs.hotspots.HotspotRun;
+import io.zhili.jobs.hotspots.Period;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zhili hotspots}: the hotspot maps batch job (DESIGN.md command-line contract). */
+@Command(name = "hotspots", mixinStandardHelpOptions = true,
+        description = "Hotspot maps by area and time: join cases to components over H3, Gi* hot/cold spots, "
+                + "emerging trends, peak hours, handling speed, recurring faults. Flink BATCH job.")
+public final class HotspotsCommand implements Callable<Integer> {
+    @Option(names = "--components", required = true, paramLabel = "PATH", description = "Components: CSV or Parquet file, or a directory of either.")
+    Path components;
+
+    @Option(names = "--cases", required = true, paramLabel = "PATH", description = "Cases: CSV or Parquet file, or a directory of either.")
+    Path cases;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (replaced atomically).")
+    Path out;
+
+    @Option(names = "--areas", paramLabel = "GEOJSON", description = "Areas layer (district, street, grid polygons).")
+    Path areas;
+
+    @Option(names = "--res", defaultValue = "9", description = "H3 resolution of the base grid (default: ${DEFAULT-VALUE}); rollups to the two coarser ones.")
+    int res;
+
+    @Option(names = "--period", defaultValue = "month", description = "day, week or month (default: ${DEFAULT-VALUE}).")
+    String period;
+
+    @Option(names = "--k", defaultValue = "1", description = "k-ring of the Gi* neighbourhood (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--nearest-m", defaultValue = "30", description = "Radius of the nearest same-class component join in metres (default: ${DEFAULT-VALUE}).")
+    double nearestMeters;
+
+    @Option(names = "--recurrence-cases", defaultValue = "3", description = "Cases that make a component recurring (default: ${DEFAULT-VALUE}) ...")
+    int recurrenceCases;
+
+    @Option(names = "--recurrence-days", defaultValue = "30", description = "... within this many days (default: ${DEFAULT-VALUE}).")
+    int recurrenceDays;
+
+    @Option(names = "--fdr", description = "Apply the Benjamini-Hochberg false discovery rate correction to hot_class.")
+    boolean fdr;
+
+    @Option(names = "--tiles", description = "Also write heatmap tiles under DIR/tiles.")
+    boolean tiles;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Flink parallelism (default: the cluster's or the number of cores).")
+    Integer parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        HotspotOptions options = new HotspotOptions();
+        options.resolution = res;
+        options.rollups = new int[] {Math.max(0, res - 1), Math.max(0, res - 2)};
+        if (res < 2) {
+            options.rollups = res == 1 ? new int[] {0} : new int[0];
+        }
+        options.period = Period.parse(period);
+        if (k < 1 || k > 5) {
+            throw new IllegalArgumentException("--k must be between 1 and 5");
+        }
+        options.ringK = k;
+        options.nearestRadiusMeters = nearestMeters;
+        options.recurrenceMinCases = recurrenceCases;
+        options.recurrenceWindowDays = recurrenceDays;
+        options.fdr = fdr;
+        if (parallelism != null && parallelism < 1) {
+            throw new IllegalArgumentException("--parallelism must be at least 1");
+        }
+        if (tiles) {
+            throw new IllegalArgumentException("--tiles is not available in this build (heatmap tiles are issue 5)");
+        }
+        Map<String, Object> summary = new HotspotRun(components, cases, areas, out, options, parallelism).execute();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> c = (Map<String, Object>) summary.get("cases");
+        System.out.printf("hotspots: done: %s cases read, %s accepted, %s rejected; tables in %s (%s ms)%n",
+                c.get("read"), c.get("accepted"), c.get("rejected"), out, ((Map<?, ?>) summary.get("durations_ms")).get("total_ms"));
+        return 0;
+    }
+}

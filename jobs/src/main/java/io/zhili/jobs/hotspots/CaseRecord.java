@@ -1,0 +1,28 @@
+package io.zhili.jobs.hotspots;
+
+/**
+ * A parsed case row (Flink POJO), coordinates already in WGS-84. Missing lifecycle timestamps are
+ * {@link io.zhili.geo.util.Timestamps#EMPTY}; a missing component id is -1.
+ */
+public class CaseRecord {
+    public String caseId;
+    public byte source;
+    /** {@link io.zhili.geo.catalog.ClassKind} ordinal. */
+    public byte kind;
+    public int minorClass;
+    public long componentId = -1;
+    public double lon;
+    public double lat;
+    public long reportedAt;
+    public long verifiedAt;
+    public long dispatchedAt;
+    public long disposedAt;
+    public long closedAt;
+    public int district;
+    public int file;
+    public long row;
+    public String raw;
+
+    public CaseRecord() {
+    }
+}

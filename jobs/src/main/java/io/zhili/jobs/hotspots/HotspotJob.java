@@ -1,0 +1,236 @@
+package io.zhili.jobs.hotspots;
+
+import io.zhili.geo.catalog.ClassCatalog;
+import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.functions.Partitioner;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The hotspot batch job graph, read top to bottom like the data flow of DESIGN.md:
+ * read and validate → component registry → join cases → aggregate → statistics → write.
+ * Sources are planned input splits and sinks are injected, so the same graph runs on files on a
+ * MiniCluster, in tests and on a cluster. Operator uids are stable.
+ */
+public final class HotspotJob {
+    private final HotspotOptions options;
+    private final ReferenceData reference;
+    private final List<InputSplit> componentSplits;
+    private final List<InputSplit> caseSplits;
+    private final HotspotSinks sinks;
+
+    public HotspotJob(HotspotOptions options, ReferenceData reference, List<InputSplit> componentSplits,
+            List<InputSplit> caseSplits, HotspotSinks sinks) {
+        this.options = options;
+        this.reference = reference;
+        this.componentSplits = componentSplits;
+        this.caseSplits = caseSplits;
+        this.sinks = sinks;
+    }
+
+    /** Adds the job to {@code env} (switching it to BATCH execution). */
+    public void build(StreamExecutionEnvironment env) {
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        Categories categories = new Categories(ClassCatalog.standard());
+
+        // Read and validate.
+        SingleOutputStreamOperator<ComponentRecord> components = env
+                .fromData(componentSplits, TypeInformation.of(InputSplit.class)).name("component splits").uid("component-splits")
+                .rebalance()
+                .process(new ReadComponents(options, reference)).name("read components").uid("read-components");
+        SingleOutputStreamOperator<CaseRecord> cases = env
+                .fromData(caseSplits, TypeInformation.of(InputSplit.class)).name("case splits").uid("case-splits")
+                .rebalance()
+                .process(new ReadCases(options, reference)).name("read cases").uid("read-cases");
+
+        // Component registry: duplicates refused where all rows of an id meet.
+        SingleOutputStreamOperator<ComponentRecord> registry = components
+                .partitionCustom(new HashPartitioner(), new ComponentIdKey())
+                .transform("component registry", TypeInformation.of(ComponentRecord.class),
+                        new ComponentRegistryOperator(categories, files(componentSplits)))
+                .uid("component-registry");
+
+        // Join cases to the registry and fold them into partial aggregates.
+        SingleOutputStreamOperator<CellPartial> partials = registry.broadcast()
+                .connect(cases.partitionCustom(new HashPartitioner(), new CaseIdKey()))
+                .transform("join cases", TypeInformation.of(CellPartial.class),
+                        new CaseJoinOperator(options, categories, reference, files(caseSplits)))
+                .uid("join-cases");
+
+        // Gi* and emerging patterns per category over the shared study area.
+        DataStream<StudyAreaItem> studyArea = registry.getSideOutput(ComponentRegistryOperator.STUDY_AREA)
+                .union(partials.getSideOutput(CaseJoinOperator.STUDY_AREA));
+        SingleOutputStreamOperator<HotspotCellRow> cells = studyArea.broadcast()
+                .connect(partials.union(registry.getSideOutput(ComponentRegistryOperator.EXPOSURE))
+                        .partitionCustom(new HashPartitioner(), new CategoryKey()))
+                .transform("hotspot statistics", TypeInformation.of(HotspotCellRow.class),
+                        new HotspotStatisticsOperator(options, categories))
+                .uid("hotspot-statistics");
+        cells.sinkTo(sinks.cells()).name("write hotspot_cells").uid("sink-hotspot-cells");
+        cells.getSideOutput(HotspotStatisticsOperator.EMERGING).sinkTo(sinks.emerging()).name("write emerging")
+                .uid("sink-emerging");
+
+        // Peak time slots and handling speed per area.
+        partials.getSideOutput(CaseJoinOperator.TIME_PROFILE)
+                .partitionCustom(new HashPartitioner(), new TimeProfileKey())
+                .transform("merge time profile", TypeInformation.of(TimeProfileRow.class),
+                        new MergeByKeyOperator<>(new TimeProfileMerger(categories)))
+                .uid("merge-time-profile")
+                .sinkTo(sinks.timeProfile()).name("write time_profile").uid("sink-time-profile");
+        partials.getSideOutput(CaseJoinOperator.AREA_SUMMARY)
+                .partitionCustom(new HashPartitioner(), new AreaKey())
+                .transform("merge area summary", TypeInformation.of(AreaSummaryRow.class),
+                        new MergeByKeyOperator<>(new AreaSummaryMerger(categories, options.period)))
+                .uid("merge-area-summary")
+                .sinkTo(sinks.areaSummary()).name("write area_summary").uid("sink-area-summary");
+
+        // Recurring component faults.
+        partials.getSideOutput(CaseJoinOperator.COMPONENT_CASES)
+                .partitionCustom(new HashPartitioner(), new EventComponentKey())
+                .transform("component recurrence", TypeInformation.of(RecurrenceRow.class), new RecurrenceOperator(options))
+                .uid("component-recurrence")
+                .sinkTo(sinks.recurrence()).name("write component_recurrence").uid("sink-recurrence");
+
+        // Every refused row, with its reason.
+        components.getSideOutput(ReadComponents.REJECTS)
+                .union(registry.getSideOutput(ComponentRegistryOperator.REJECTS),
+                        cases.getSideOutput(ReadCases.REJECTS),
+                        partials.getSideOutput(CaseJoinOperator.REJECTS))
+                .sinkTo(sinks.rejects()).name("write rejects").uid("sink-rejects");
+    }
+
+    private static String[] files(List<InputSplit> splits) {
+        int max = splits.stream().mapToInt(s -> s.fileIndex).max().orElse(-1);
+        String[] files = new String[max + 1];
+        for (InputSplit s : splits) {
+            files[s.fileIndex] = s.path;
+        }
+        return files;
+    }
+
+    /** Spreads keys over subtasks with a mixed hash so sequential ids do not cluster. */
+    static final class HashPartitioner implements Partitioner<Long> {
+        @Override
+        public int partition(Long key, int numPartitions) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) Math.floorMod(h ^ (h >>> 32), (long) numPartitions);
+        }
+    }
+
+    static final class ComponentIdKey implements KeySelector<ComponentRecord, Long> {
+        @Override
+        public Long getKey(ComponentRecord r) {
+            return r.id;
+        }
+    }
+
+    static final class CaseIdKey implements KeySelector<CaseRecord, Long> {
+        @Override
+        public Long getKey(CaseRecord r) {
+            return (long) r.caseId.hashCode();
+        }
+    }
+
+    static final class CategoryKey implements KeySelector<CellPartial, Long> {
+        @Override
+        public Long getKey(CellPartial p) {
+            return (long) p.category;
+        }
+    }
+
+    static final class EventComponentKey implements KeySelector<CaseEvent, Long> {
+        @Override
+        public Long getKey(CaseEvent e) {
+            return e.componentId;
+        }
+    }
+
+    static final class TimeProfileKey implements KeySelector<TimeProfilePartial, Long> {
+        @Override
+        public Long getKey(TimeProfilePartial p) {
+            return (long) p.key().hashCode();
+        }
+    }
+
+    static final class AreaKey implements KeySelector<AreaPartial, Long> {
+        @Override
+        public Long getKey(AreaPartial p) {
+            return (long) p.key().hashCode();
+        }
+    }
+
+    static final class TimeProfileMerger implements MergeByKeyOperator.Merger<TimeProfilePartial, TimeProfileRow> {
+        private final Categories categories;
+
+        TimeProfileMerger(Categories categories) {
+            this.categories = categories;
+        }
+
+        @Override
+        public String key(TimeProfilePartial p) {
+            return p.key();
+        }
+
+        @Override
+        public TimeProfilePartial merge(TimeProfilePartial a, TimeProfilePartial b) {
+            a.cases += b.cases;
+            return a;
+        }
+
+        @Override
+        public TimeProfileRow toRow(TimeProfilePartial p) {
+            TimeProfileRow r = new TimeProfileRow();
+            r.areaLevel = p.areaLevel;
+            r.areaId = p.areaId;
+            r.category = categories.code(p.category);
+            r.kind = categories.kind(p.category);
+            r.dayOfWeek = p.dayOfWeek;
+            r.hour = p.hour;
+            r.cases = p.cases;
+            return r;
+        }
+    }
+
+    static final class AreaSummaryMerger implements MergeByKeyOperator.Merger<AreaPartial, AreaSummaryRow> {
+        private final Categories categories;
+        private final Period period;
+
+        AreaSummaryMerger(Categories categories, Period period) {
+            this.categories = categories;
+            this.period = period;
+        }
+
+        @Override
+        public String key(AreaPartial p) {
+            return p.key();
+        }
+
+        @Override
+        public AreaPartial merge(AreaPartial a, AreaPartial b) {
+            return a.merge(b);
+        }
+
+        @Override
+        public AreaSummaryRow toRow(AreaPartial p) {
+            AreaSummaryRow r = new AreaSummaryRow();
+            r.areaLevel = p.areaLevel;
+            r.areaId = p.areaId;
+            r.period = period.label(p.period);
+            r.periodStart = period.startMillis(p.period);
+            r.category = categories.code(p.category);
+            r.kind = categories.kind(p.category);
+            r.cases = p.cases;
+            r.closed = p.closed;
+            r.closureRate = p.cases == 0 ? 0 : (double) p.closed / p.cases;
+            r.p50DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentileLinear(0.5);
+            r.p90DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentileLinear(0.9);
+            r.p50CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentileLinear(0.5);
+            r.p90CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentileLinear(0.9);
+            return r;
+        }
+    }
+}

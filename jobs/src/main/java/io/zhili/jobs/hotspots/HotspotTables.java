@@ -1,0 +1,167 @@
+package io.zhili.jobs.hotspots;
+
+import com.carrotsearch.hppc.LongObjectHashMap;
+import io.zhili.geo.h3.H3Grid;
+import io.zhili.geo.parquet.TableSchema;
+import io.zhili.jobs.common.RowEncoder;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/** The output tables of the hotspot job as in DESIGN.md's output contract, plus a {@code kind} column. */
+public final class HotspotTables {
+    public static final String CELLS = "hotspot_cells";
+    public static final String EMERGING = "emerging";
+    public static final String TIME_PROFILE = "time_profile";
+    public static final String AREA_SUMMARY = "area_summary";
+    public static final String RECURRENCE = "component_recurrence";
+    public static final String REJECTS = "rejects";
+    public static final String[] ALL = {CELLS, EMERGING, TIME_PROFILE, AREA_SUMMARY, RECURRENCE, REJECTS};
+
+    private HotspotTables() {
+    }
+
+    /** Hexagon outlines are reused across periods and categories, so each writer keeps them once. */
+    private abstract static class CellGeometry<T> implements RowEncoder<T> {
+        private transient LongObjectHashMap<Polygon> cache;
+
+        Polygon hexagon(long cell) {
+            if (cache == null) {
+                cache = new LongObjectHashMap<>();
+            }
+            Polygon p = cache.get(cell);
+            if (p == null) {
+                if (cache.size() > 500_000) {
+                    cache.clear();
+                }
+                p = H3Grid.get().boundary(cell);
+                cache.put(cell, p);
+            }
+            return p;
+        }
+    }
+
+    public static RowEncoder<HotspotCellRow> cells() {
+        return new CellGeometry<>() {
+            @Override
+            public TableSchema schema() {
+                return TableSchema.builder().string("h3").int32("h3_res").timestampMillis("period_start")
+                        .string("category").string("kind").int64("cases").int64("components").optionalFloat64("rate")
+                        .float64("gi_z").float64("gi_p").string("hot_class").geometry("geometry").build();
+            }
+
+            @Override
+            public String partitionColumn() {
+                return "period";
+            }
+
+            @Override
+            public String partition(HotspotCellRow r) {
+                return r.period;
+            }
+
+            @Override
+            public Object[] values(HotspotCellRow r) {
+                return new Object[] {H3Grid.get().address(r.h3), r.h3Res, r.periodStart, r.category, r.kind, r.cases,
+                    r.components, r.rate, r.giZ, r.giP, r.hotClass, hexagon(r.h3)};
+            }
+        };
+    }
+
+    public static RowEncoder<EmergingRow> emerging() {
+        return new CellGeometry<>() {
+            @Override
+            public TableSchema schema() {
+                return TableSchema.builder().string("h3").string("category").string("kind").string("pattern")
+                        .string("spot").float64("mk_z").float64("mk_p").geometry("geometry").build();
+            }
+
+            @Override
+            public Object[] values(EmergingRow r) {
+                return new Object[] {H3Grid.get().address(r.h3), r.category, r.kind, r.pattern, r.spot, r.mkZ, r.mkP,
+                    hexagon(r.h3)};
+            }
+        };
+    }
+
+    public static RowEncoder<TimeProfileRow> timeProfile() {
+        return new RowEncoder<>() {
+            @Override
+            public TableSchema schema() {
+                return TableSchema.builder().string("area_level").string("area_id").string("category").string("kind")
+                        .int32("day_of_week").int32("hour").int64("cases").build();
+            }
+
+            @Override
+            public Object[] values(TimeProfileRow r) {
+                return new Object[] {r.areaLevel, r.areaId, r.category, r.kind, r.dayOfWeek, r.hour, r.cases};
+            }
+        };
+    }
+
+    public static RowEncoder<AreaSummaryRow> areaSummary() {
+        return new RowEncoder<>() {
+            @Override
+            public TableSchema schema() {
+                return TableSchema.builder().string("area_level").string("area_id").timestampMillis("period_start")
+                        .string("category").string("kind").int64("cases").int64("closed").float64("closure_rate")
+                        .optionalFloat64("p50_dispatch_min").optionalFloat64("p90_dispatch_min")
+                        .optionalFloat64("p50_close_min").optionalFloat64("p90_close_min").build();
+            }
+
+            @Override
+            public String partitionColumn() {
+                return "period";
+            }
+
+            @Override
+            public String partition(AreaSummaryRow r) {
+                return r.period;
+            }
+
+            @Override
+            public Object[] values(AreaSummaryRow r) {
+                return new Object[] {r.areaLevel, r.areaId, r.periodStart, r.category, r.kind, r.cases, r.closed,
+                    r.closureRate, r.p50DispatchMin, r.p90DispatchMin, r.p50CloseMin, r.p90CloseMin};
+            }
+        };
+    }
+
+    public static RowEncoder<RecurrenceRow> recurrence() {
+        return new RowEncoder<>() {
+            private transient GeometryFactory factory;
+
+            @Override
+            public TableSchema schema() {
+                return TableSchema.builder().string("component_id").string("minor_class").int64("cases")
+                        .int64("window_cases").timestampMillis("first_at").timestampMillis("last_at")
+                        .geometry("geometry").build();
+            }
+
+            @Override
+            public Object[] values(RecurrenceRow r) {
+                if (factory == null) {
+                    factory = new GeometryFactory(new PrecisionModel(), 4326);
+                }
+                return new Object[] {r.componentId, r.minorClass, r.cases, r.windowCases, r.firstAt, r.lastAt,
+                    factory.createPoint(new Coordinate(r.lon, r.lat))};
+            }
+        };
+    }
+
+    public static RowEncoder<RejectRecord> rejects() {
+        return new RowEncoder<>() {
+            @Override
+            public TableSchema schema() {
+                return TableSchema.builder().string("input").string("file").int64("line").string("reason")
+                        .optionalString("detail").optionalString("raw").build();
+            }
+
+            @Override
+            public Object[] values(RejectRecord r) {
+                return new Object[] {r.input, r.file, r.line, r.reason, r.detail, r.raw};
+            }
+        };
+    }
+}

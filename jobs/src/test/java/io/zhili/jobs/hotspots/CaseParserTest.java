@@ -1,0 +1,69 @@
+package io.zhili.jobs.hotspots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.geo.crs.Gcj02;
+import io.zhili.geo.util.Timestamps;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class CaseParserTest {
+    private static final String HEADER = "case_id,source,kind,major_class,minor_class,component_id,lon,lat,crs,"
+            + "reported_at,verified_at,dispatched_at,disposed_at,closed_at,district_code";
+    private final CaseParser parser = new CaseParser(Arrays.asList(HEADER.split(",")), ClassCatalog.standard(),
+            new HotspotOptions(), null);
+
+    private CaseRecord parse(String row) {
+        return parser.parse(CsvFields.split(row).toArray(new String[0]));
+    }
+
+    @Test
+    void cleanEventCaseInWgs84() {
+        CaseRecord r = parse("C1,PATROL,EVENT,01,0102,,120.38,36.07,WGS84,2025-03-05T08:00:00+08:00,,"
+                + "2025-03-05T08:30:00+08:00,,2025-03-05T10:00:00+08:00,370202");
+        assertNotNull(r);
+        assertEquals(120.38, r.lon, 0);
+        assertEquals(102, r.minorClass);
+        assertEquals(Timestamps.EMPTY, r.verifiedAt);
+        assertEquals(370202, r.district);
+    }
+
+    @Test
+    void citizenReportIsConvertedFromGcj02() {
+        double[] gcj = Gcj02.fromWgs84(120.38, 36.07);
+        CaseRecord r = parse("C2,CITIZEN_APP,EVENT,01,0102,," + gcj[0] + "," + gcj[1] + ",GCJ02,2025-03-05T08:00:00+08:00,,,,,");
+        assertNotNull(r);
+        assertEquals(120.38, r.lon, 1e-6);
+        assertEquals(36.07, r.lat, 1e-6);
+    }
+
+    @Test
+    void componentCaseMayOmitLocation() {
+        CaseRecord r = parse("C3,CAMERA,COMPONENT,01,0101,3702020101000001,,,WGS84,1741132800000,,,,,");
+        assertNotNull(r);
+        assertEquals(3702020101000001L, r.componentId);
+        assertTrue(Double.isNaN(r.lon));
+    }
+
+    @Test
+    void refusalsCarryTheContractReasons() {
+        assertNull(parse("C4,PATROL,EVENT,01,0199,,120.38,36.07,WGS84,2025-03-05T08:00:00+08:00,,,,,"));
+        assertEquals("UNKNOWN_CLASS", parser.reason());
+        assertNull(parse("C5,PATROL,EVENT,01,0102,,NaN,36.07,WGS84,2025-03-05T08:00:00+08:00,,,,,"));
+        assertEquals("BAD_COORDINATES", parser.reason());
+        assertNull(parse("C6,PATROL,EVENT,01,0102,,116.40,39.90,WGS84,2025-03-05T08:00:00+08:00,,,,,"));
+        assertEquals("OUT_OF_AREA", parser.reason());
+        assertNull(parse("C7,PATROL,EVENT,01,0102,,120.38,36.07,WGS84,last tuesday,,,,,"));
+        assertEquals("BAD_TIMESTAMP", parser.reason());
+        assertNull(parse("C8,PATROL,EVENT,01,0102,,120.38,36.07,WGS84,2025-03-05T08:00:00+08:00,,,,2025-03-04T08:00:00+08:00,"));
+        assertEquals("INCONSISTENT_TIMESTAMPS", parser.reason());
+        assertNull(parse("C9,PATROL,COMPONENT,01,0101,12345,120.38,36.07,WGS84,2025-03-05T08:00:00+08:00,,,,,"));
+        assertEquals("UNKNOWN_COMPONENT", parser.reason());
+        assertNull(parse("C10,FAX,EVENT,01,0102,,120.38,36.07,WGS84,2025-03-05T08:00:00+08:00,,,,,"));
+        assertEquals("MALFORMED_ROW", parser.reason());
+    }
+}
