@@ -57,18 +57,21 @@
     fillCategories();
   }
 
+  function categoryLabel(s) { return s.kind === 'ALL' ? s.category : s.kind + ':' + s.category; }
+
   function fillCategories() {
     var period = el('period').value;
-    var cats = state.sets.filter(function (s) { return s.period === period; }).map(function (s) { return s.category; });
-    el('category').innerHTML = cats.map(function (c) {
-      return '<option' + (c === state.set.category ? ' selected' : '') + '>' + escapeHtml(c) + '</option>';
+    var current = categoryLabel(state.set);
+    el('category').innerHTML = state.sets.filter(function (s) { return s.period === period; }).map(function (s) {
+      var label = categoryLabel(s);
+      return '<option value="' + escapeHtml(label) + '"' + (label === current ? ' selected' : '') + '>' + escapeHtml(label) + '</option>';
     }).join('');
   }
 
   function selectSet() {
     var period = el('period').value;
-    var category = el('category').value;
-    var found = state.sets.filter(function (s) { return s.period === period && s.category === category; })[0];
+    var label = el('category').value;
+    var found = state.sets.filter(function (s) { return s.period === period && categoryLabel(s) === label; })[0];
     if (found) { state.set = found; showLayer(false); }
   }
 

@@ -64,9 +64,11 @@ public final class HotspotCellsReader {
      * @param rowsRead every row of the period's files
      * @param rowsSelected rows of the requested category and kind
      * @param rejected reason → rows of the selection not drawn
+     * @param kindsOfCategory the kinds the requested category has rows of (sorted), for hints when the
+     *                        requested kind has none
      */
     public record Selection(String period, String category, String kind, Map<Integer, HexLayer> layers,
-            long rowsRead, long rowsSelected, Map<String, Long> rejected) {
+            long rowsRead, long rowsSelected, Map<String, Long> rejected, List<String> kindsOfCategory) {
         /** Number of cells over all resolutions. */
         public int cells() {
             return layers.values().stream().mapToInt(HexLayer::size).sum();
@@ -129,7 +131,7 @@ public final class HotspotCellsReader {
         Map<Integer, HexLayer> layers = new TreeMap<>();
         collector.builders.forEach((res, b) -> layers.put(res, b.build()));
         return new Selection(period, category, kind, layers, collector.rowsRead, collector.rowsSelected,
-                new TreeMap<>(collector.rejected));
+                new TreeMap<>(collector.rejected), List.copyOf(new java.util.TreeSet<>(collector.kindsOfCategory)));
     }
 
     private static void readFile(Path file, Collector collector) {
@@ -201,6 +203,7 @@ public final class HotspotCellsReader {
         private final Map<Integer, HexLayer.Builder> builders = new TreeMap<>();
         private final Set<Long> seen = new HashSet<>();
         private final Map<String, Long> rejected = new TreeMap<>();
+        private final Set<String> kindsOfCategory = new HashSet<>();
         private long rowsRead;
         private long rowsSelected;
 
@@ -216,6 +219,9 @@ public final class HotspotCellsReader {
             }
             Binary rowKind = row.kind == null ? all : row.kind;
             if (!rowKind.equals(kind)) {
+                if (kindsOfCategory.size() < 3) {
+                    kindsOfCategory.add(rowKind.toStringUsingUTF8());
+                }
                 return;
             }
             rowsSelected++;

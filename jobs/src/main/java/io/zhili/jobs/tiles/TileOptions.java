@@ -11,11 +11,13 @@ import java.util.List;
  *
  * @param minZoom        lowest zoom written (default 10)
  * @param maxZoom        highest zoom written (default 16)
- * @param categories     categories to tile ({@code ALL}, a 2-digit major or a 4-digit minor class); the first
- *                       is the default set (default {@code [ALL]})
+ * @param categories     categories to tile ({@code ALL}, a 2-digit major or a 4-digit minor class), each
+ *                       optionally with its kind, {@code COMPONENT:01} or {@code EVENT:0113} (the hotspot job
+ *                       writes class categories per kind only); the first is the default set (default {@code [ALL]})
  * @param periods        period labels, {@code latest} (the newest partition) or {@code all}; the first is the
  *                       default set (default {@code [latest]})
- * @param kind           {@code ALL}, {@code COMPONENT} or {@code EVENT} (default {@code ALL})
+ * @param kind           kind of categories given without one: {@code ALL}, {@code COMPONENT} or {@code EVENT}
+ *                       (default {@code ALL})
  * @param value          what the {@code cases} layer shows: count or rate (default count)
  * @param png            write raster tiles (default true)
  * @param mvt            write vector tiles (default true)
@@ -42,8 +44,9 @@ public record TileOptions(int minZoom, int maxZoom, List<String> categories, Lis
             throw new IllegalArgumentException("at least one category and one period are needed");
         }
         for (String c : categories) {
-            if (!c.matches("ALL|\\d{2}|\\d{4}")) {
-                throw new IllegalArgumentException("category must be ALL, a 2-digit major or a 4-digit minor class, not '" + c + "'");
+            if (!c.matches("((ALL|COMPONENT|EVENT):)?(ALL|\\d{2}|\\d{4})")) {
+                throw new IllegalArgumentException("category must be ALL, a 2-digit major or a 4-digit minor class, "
+                        + "optionally KIND:CODE such as COMPONENT:01, not '" + c + "'");
             }
         }
         for (String p : periods) {
@@ -105,6 +108,17 @@ public record TileOptions(int minZoom, int maxZoom, List<String> categories, Lis
     public TileOptions withProgress(PrintStream out) {
         return new TileOptions(minZoom, maxZoom, categories, periods, kind, value, png, mvt, parallelism, mvtBuffer,
                 coarseRes, coarseMaxZoom, mediumRes, mediumMaxZoom, fineRes, out);
+    }
+
+    /** The kind of a category entry: its {@code KIND:} prefix, else {@link #kind()}. */
+    public String kindOf(String categoryEntry) {
+        int colon = categoryEntry.indexOf(':');
+        return colon < 0 ? kind : categoryEntry.substring(0, colon);
+    }
+
+    /** The category code of a category entry, without a {@code KIND:} prefix. */
+    public static String codeOf(String categoryEntry) {
+        return categoryEntry.substring(categoryEntry.indexOf(':') + 1);
     }
 
     /** The H3 resolution wanted at zoom {@code z}. */

@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Layout under the output directory (DESIGN.md): {@code {layer}/{z}/{x}/{y}.png} and {@code .mvt},
  * {@code {layer}/tilejson.json}, for the first period and category asked for (the default set). Each
- * further period × category goes to {@code sets/{period}/{category}/{layer}/…} with the same layout, and
+ * further period × category goes to {@code sets/{period}/{category}/{layer}/…} (for a category of kind
+ * COMPONENT or EVENT, {@code sets/{period}/{category}-{kind}/…}) with the same layout, and
  * {@code tilesets.json} lists every set for the console's selector. The {@code cases} layer holds cells
  * with a positive value (cases, or rate); the {@code gi} layer every cell of the study area. Tiles that
  * would show nothing are not written. Earlier tiles in the output directory are removed first, so a
@@ -122,10 +123,13 @@ public final class TileRun {
         try {
             boolean first = true;
             for (String period : periods) {
-                for (String category : options.categories()) {
-                    String path = first ? "" : SETS_DIR + "/" + period + "/" + category;
+                for (String entry : options.categories()) {
+                    String category = TileOptions.codeOf(entry);
+                    String kind = options.kindOf(entry);
+                    String name = kind.equals("ALL") ? category : category + "-" + kind;
+                    String path = first ? "" : SETS_DIR + "/" + period + "/" + name;
                     first = false;
-                    sets.add(writeSet(hotspotsDir, outDir, path, period, category, options, pool, workers, progress, bytes));
+                    sets.add(writeSet(hotspotsDir, outDir, path, period, category, kind, options, pool, workers, progress, bytes));
                 }
             }
         } finally {
@@ -164,13 +168,16 @@ public final class TileRun {
     }
 
     private static TileSet writeSet(Path hotspotsDir, Path outDir, String path, String period, String category,
-            TileOptions options, ExecutorService pool, ThreadLocal<Worker> workers, Progress progress, LongAdder bytes)
+            String kind, TileOptions options, ExecutorService pool, ThreadLocal<Worker> workers, Progress progress, LongAdder bytes)
             throws IOException {
-        HotspotCellsReader.Selection selection = HotspotCellsReader.read(hotspotsDir, period, category, options.kind());
+        HotspotCellsReader.Selection selection = HotspotCellsReader.read(hotspotsDir, period, category, kind);
         if (selection.cells() == 0) {
+            String hint = selection.kindsOfCategory().isEmpty() ? ""
+                    : "; category " + category + " has rows of kind " + String.join(", ", selection.kindsOfCategory())
+                    + ": name one, e.g. " + selection.kindsOfCategory().get(0) + ":" + category;
             throw new IllegalArgumentException("hotspot_cells has no usable rows for period " + period + ", category "
-                    + category + ", kind " + options.kind() + " (" + selection.rowsRead() + " rows read, "
-                    + selection.rowsSelected() + " selected)");
+                    + category + ", kind " + kind + " (" + selection.rowsRead() + " rows read, "
+                    + selection.rowsSelected() + " selected" + hint + ")");
         }
         Path setDir = path.isEmpty() ? outDir : outDir.resolve(path);
         Map<Integer, Integer> resByZoom = new TreeMap<>();
@@ -180,7 +187,7 @@ public final class TileRun {
         Map<Integer, Integer> cells = new TreeMap<>();
         selection.layers().forEach((res, l) -> cells.put(res, l.size()));
         options.progress().printf("tiles: period %s, category %s, kind %s: %,d cells %s, rows read %,d, not drawn %s%n",
-                period, category, options.kind(), selection.cells(), cells, selection.rowsRead(), selection.rejected());
+                period, category, kind, selection.cells(), cells, selection.rowsRead(), selection.rejected());
 
         Map<String, Long> written = new LinkedHashMap<>();
         HexValue value = options.value();
@@ -240,8 +247,8 @@ public final class TileRun {
             written.put(layerName + ".mvt", mvt.sum());
             tileJson(layerName, selection, layers, styles, resByZoom, options).write(layerDir.resolve("tilejson.json"));
         }
-        String id = period + "/" + category;
-        return new TileSet(id, path, period, category, options.kind(), value.cliName(), cells, written, resByZoom,
+        String id = period + "/" + (kind.equals("ALL") ? category : kind + ":" + category);
+        return new TileSet(id, path, period, category, kind, value.cliName(), cells, written, resByZoom,
                 selection.rowsRead(), selection.rowsSelected(), selection.rejected());
     }
 

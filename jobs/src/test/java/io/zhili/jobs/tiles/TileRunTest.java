@@ -209,6 +209,28 @@ class TileRunTest {
     }
 
     @Test
+    void testClassCategoriesNeedTheirKindAndGoToKindedSetFolders(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("hotspots/hotspot_cells/period=2025-03/part-00000.parquet");
+        long cell = H3.cell(120.38, 36.07, 9);
+        try (GeoParquetWriter w = GeoParquetWriter.open(file, HotspotCellsFixture.SCHEMA)) {
+            Instant t = Instant.parse("2025-02-28T16:00:00Z");
+            w.write(H3.address(cell), 9, t, "ALL", "ALL", 9L, 2L, 4.5, 2.0, 0.04, "HOT_95", H3.boundary(cell));
+            w.write(H3.address(cell), 9, t, "02", "COMPONENT", 3L, 2L, 1.5, 1.0, 0.3, "NOT_SIGNIFICANT", H3.boundary(cell));
+        }
+        Path out = dir.resolve("tiles");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TileRun.write(dir.resolve("hotspots"), out,
+                options(12, 12).withSelection(List.of("02"), List.of("latest"), "ALL", HexValue.COUNT)));
+        assertTrue(e.getMessage().endsWith("category 02 has rows of kind COMPONENT: name one, e.g. COMPONENT:02)"), e.getMessage());
+        TileRun.Result r = TileRun.write(dir.resolve("hotspots"), out,
+                options(12, 12).withSelection(List.of("ALL", "COMPONENT:02"), List.of("latest"), "ALL", HexValue.COUNT));
+        assertEquals("2025-03/COMPONENT:02", r.sets().get(1).id());
+        assertEquals("sets/2025-03/02-COMPONENT", r.sets().get(1).path());
+        assertTrue(Files.exists(out.resolve("sets/2025-03/02-COMPONENT/cases/tilejson.json")));
+        assertThrows(IllegalArgumentException.class,
+                () -> options(12, 12).withSelection(List.of("TRUCK:02"), List.of("latest"), "ALL", HexValue.COUNT));
+    }
+
+    @Test
     void testNearestResolutionPrefersCoarserOnTies() {
         assertEquals(9, TileRun.nearest(7, java.util.Set.of(9)));
         assertEquals(8, TileRun.nearest(9, java.util.Set.of(8, 7)));
