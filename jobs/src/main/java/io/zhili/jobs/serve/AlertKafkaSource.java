@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,20 +33,29 @@ public final class AlertKafkaSource implements Runnable, AutoCloseable {
     private final String bootstrap;
     private final String topic;
     private final AlertHub hub;
-    private final KafkaConsumer<String, String> consumer;
+    private final Consumer<String, String> consumer;
     private volatile boolean running = true;
 
     public AlertKafkaSource(String bootstrap, String topic, AlertHub hub) {
+        this(newConsumer(bootstrap), bootstrap, topic, hub);
+    }
+
+    /** With a given consumer (tests pass Kafka's {@code MockConsumer}). */
+    AlertKafkaSource(Consumer<String, String> consumer, String bootstrap, String topic, AlertHub hub) {
+        this.consumer = consumer;
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.hub = hub;
+    }
+
+    private static KafkaConsumer<String, String> newConsumer(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "zhili-console");
-        this.consumer = new KafkaConsumer<>(p);
+        return new KafkaConsumer<>(p);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.zhili.jobs.tiles;
 
+import com.carrotsearch.hppc.LongHashSet;
 import io.zhili.geo.h3.H3Grid;
 import io.zhili.geo.parquet.ParquetCodecs;
 import io.zhili.geo.stats.HotClass;
@@ -201,7 +202,7 @@ public final class HotspotCellsReader {
         private final Binary kind;
         private final Binary all = Binary.fromString("ALL");
         private final Map<Integer, HexLayer.Builder> builders = new TreeMap<>();
-        private final Set<Long> seen = new HashSet<>();
+        private final LongHashSet seen = new LongHashSet();
         private final Map<String, Long> rejected = new TreeMap<>();
         private final Set<String> kindsOfCategory = new HashSet<>();
         private long rowsRead;
