@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
@@ -55,6 +56,12 @@ public final class TruckRun {
     /** Restarts from the last checkpoint before the run fails. */
     static final int RESTART_ATTEMPTS = 5;
     static final Duration RESTART_DELAY = Duration.ofSeconds(1);
+    /**
+     * Checkpoint directory inside the tables' directory when the environment names none: the staging
+     * directory of a bounded run (removed when the run is published or abandoned), {@code out} of an
+     * unbounded one. Hidden, so table globs never see it.
+     */
+    static final String CHECKPOINTS = ".checkpoints";
 
     private final Input input;
     private final Path routes;
@@ -112,6 +119,7 @@ public final class TruckRun {
         Path tables = run != null ? run.staging() : out;
         try {
             Files.createDirectories(tables);
+            useCheckpointDirectory(env, tables.resolve(CHECKPOINTS));
             String alertsTopic = options.alertsTopic();
             TruckMonitorJob job = new TruckMonitorJob(options, source, sourceParallelism, reference,
                     TruckSinks.parquet(tables),
@@ -131,6 +139,21 @@ public final class TruckRun {
             }
             throw e;
         }
+    }
+
+    /**
+     * Keeps checkpoints in files under {@code dir} unless the environment (a cluster's configuration)
+     * names a checkpoint directory. Without one, Flink keeps checkpoints in the JobManager's memory,
+     * which refuses any subtask state over 5 MB: a fleet of a thousand trucks is more than that.
+     */
+    private static void useCheckpointDirectory(StreamExecutionEnvironment env, Path dir) {
+        if (env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isPresent()) {
+            return;
+        }
+        Configuration storage = new Configuration();
+        storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toAbsolutePath().toUri().toString());
+        env.configure(storage);
     }
 
     private String kafkaFor(String alertsTopic) {

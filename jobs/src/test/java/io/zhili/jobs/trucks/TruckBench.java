@@ -1,111 +1,250 @@
 package io.zhili.jobs.trucks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhili.datasets.trucks.TruckDataGenerator;
+import io.zhili.datasets.trucks.TruthScore;
+import io.zhili.geo.fence.ReferenceLayers;
+import io.zhili.geo.trucks.Alert;
+import io.zhili.geo.trucks.RuleType;
+import io.zhili.geo.trucks.Severity;
 import io.zhili.jobs.testing.KafkaBroker;
+import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code scripts/bench.sh trucks}: the truck job with all rules on, on a local MiniCluster.
+ * {@code scripts/bench.sh trucks}: the truck job with all rules on, on a local MiniCluster, over the
+ * generator's night of a fleet ({@link TruckDataGenerator}: every rule planted, reports up to 15 s out
+ * of order, duplicates, GPS jumps and junk lines), generated once into {@code work/bench-trucks-N}.
  * <ol>
- *   <li>throughput from a file (the fleet stream of {@link HandMadeWorld#fleet}, {@code TRUCKS} trucks);</li>
- *   <li>throughput through a local Kafka broker (produced beforehand, read with {@code --stop-at-end});</li>
- *   <li>event-to-alert latency at a fixed input rate: the file paced to {@code RATE} reports/s, alerts
- *       to a transactional topic read with {@code read_committed}; latency is the wall time from the
- *       moment the report that ends an episode entered the job to the moment a consumer received the
- *       committed alert (so it includes the wait for the next report, the watermark bound in event
- *       time and the checkpoint that commits the transaction).</li>
+ *   <li><b>file</b>: throughput from {@code gps.jsonl};</li>
+ *   <li><b>kafka</b>: throughput through a local broker (produced beforehand, 2 partitions keyed by
+ *       truck, read with {@code --stop-at-end}, alerts to a transactional topic);</li>
+ *   <li><b>latency</b>: the first {@code RATE × LATENCY_S} lines replayed from a file at {@code RATE}
+ *       lines/s, alerts to a transactional topic read by two consumers, {@code read_uncommitted} and
+ *       {@code read_committed}.</li>
  * </ol>
- * Arguments: {@code [trucks] [rate] [checkpoint-ms] [out-of-order-ms] [parallelism]}.
+ * Throughput is given two ways: over the job's net runtime (deployment and start-up included) and
+ * over the time from the first record read to the end of the job. Both throughput phases run with the
+ * job's default options (5 s checkpoints); {@code CHECKPOINT_MS} is the latency phase's interval.
+ * Each phase also reports the JVM's CPU time (user + system) and checks the alerts: per-rule
+ * precision/recall against the generator's truth (throughput phases) or equality with an offline
+ * replay of the rule engine (latency phase).
+ *
+ * <p><b>Latency.</b> An event-time job can emit an alert only when the watermark has passed the report
+ * (or engine timer) at which the rule engine emits it, and the watermark trails the newest event time
+ * read by the out-of-orderness bound. That wait is configured semantics, and in a replay its wall-clock
+ * length depends on how much faster than real time the replay runs, so the benchmark measures from
+ * the moment the alert became <em>decidable</em>: the wall time at which the source had read an
+ * event time of at least decision time + bound + 1 ms ({@link DecisionTimes}). What remains is the
+ * job's own latency: the periodic watermark emission, network buffers, the rules, the sink, and for
+ * {@code read_committed} the wait for the checkpoint that commits the Kafka transaction (alerts are
+ * visible to {@code read_committed} consumers only when that checkpoint completes). For comparison it
+ * also gives the latency from the report that ended the episode, which adds the wait for the report
+ * that breaks it and the bound converted to wall time at the replay's speed.
+ *
+ * <p>Arguments: {@code [trucks 1000] [rate 20000] [checkpoint-ms 500] [out-of-order-ms 120000]
+ * [parallelism 2] [latency-s 20]}. Phases: {@code ZHILI_BENCH_PHASES} (default {@code file,kafka,latency});
+ * data directory: {@code ZHILI_BENCH_DATA} (default {@code work/bench-trucks-TRUCKS}).
  */
 public final class TruckBench {
-    private static final Map<String, Long> INGESTED = new ConcurrentHashMap<>();
+    private static final long SEED = 20251124L;
 
     public static void main(String[] args) throws Exception {
-        int trucks = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
+        int trucks = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         long checkpointMs = args.length > 2 ? Long.parseLong(args[2]) : 500;
         long outOfOrderMs = args.length > 3 ? Long.parseLong(args[3]) : 120_000;
         int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : 2;
-        Path dir = Files.createTempDirectory("zhili-truck-bench-");
-        Path routes = HandMadeWorld.routes(dir);
-        Path sites = HandMadeWorld.sites(dir);
-        Path zones = HandMadeWorld.zones(dir);
-        List<String> fleet = HandMadeWorld.fleet(trucks);
-        Path gps = Files.write(dir.resolve("fleet.jsonl"), fleet);
-        TruckJobOptions base = TruckJobOptions.defaults().withCheckpointInterval(Duration.ofMillis(checkpointMs))
-                .withOutOfOrderness(Duration.ofMillis(outOfOrderMs));
+        int latencySeconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
+        Set<String> phases = Set.of(env("ZHILI_BENCH_PHASES", "file,kafka,latency").split(","));
+        Path data = Path.of(env("ZHILI_BENCH_DATA", "work/bench-trucks-" + trucks)).toAbsolutePath();
+        if (!Files.exists(data.resolve("bench-ready"))) {
+            System.out.println(TruckDataGenerator.generate(data, trucks, SEED));
+            Files.writeString(data.resolve("bench-ready"), "generated with seed " + SEED + "\n");
+        }
+        Path gps = data.resolve("gps.jsonl");
+        Path routes = data.resolve("routes.geojson");
+        Path sites = data.resolve("sites.geojson");
+        Path zones = data.resolve("zones.geojson");
+        Path work = Files.createTempDirectory("zhili-truck-bench-");
+        TruckJobOptions defaults = TruckJobOptions.defaults().withOutOfOrderness(Duration.ofMillis(outOfOrderMs));
+
         List<String> report = new ArrayList<>();
-        report.add(String.format("fleet: %d trucks, %d reports, parallelism %d, checkpoints %d ms, out-of-order %d ms",
-                trucks, fleet.size(), parallelism, checkpointMs, outOfOrderMs));
+        report.add(String.format(Locale.ROOT, "fleet: %d trucks, %s, parallelism %d, out-of-order %d ms, %d cores",
+                trucks, gps, parallelism, outOfOrderMs, Runtime.getRuntime().availableProcessors()));
 
-        Map<String, Object> file = new TruckRun(TruckRun.Input.file(gps), routes, sites, zones, dir.resolve("file"),
-                base, parallelism).execute();
-        report.add(line("file", file));
+        if (phases.contains("file")) {
+            Phase phase = Phase.begin();
+            Map<String, Object> run = new TruckRun(TruckRun.Input.file(gps), routes, sites, zones, work.resolve("file"),
+                    defaults, parallelism).withRawTap(new FirstRecord()).execute();
+            report.add(phase.end("file", run) + "; " + scores(data, work.resolve("file")));
+        }
 
-        try (KafkaBroker kafka = new KafkaBroker()) {
-            kafka.start();
-            kafka.createTopic("gps", parallelism);
-            kafka.createTopic("alerts", 1);
-            long t0 = System.nanoTime();
-            produce(kafka.bootstrapServers(), "gps", fleet);
-            report.add(String.format("kafka produce: %d reports in %.1f s", fleet.size(), (System.nanoTime() - t0) / 1e9));
-            Map<String, Object> viaKafka = new TruckRun(TruckRun.Input.kafka(kafka.bootstrapServers(), "gps", true),
-                    routes, sites, zones, dir.resolve("kafka"), base.withAlertsTopic("alerts"), parallelism).execute();
-            report.add(line("kafka", viaKafka));
-
-            kafka.createTopic("alerts-latency", 1);
-            List<Long> latencies = new ArrayList<>();
-            AtomicBoolean done = new AtomicBoolean();
-            Thread consumer = new Thread(() -> consume(kafka.bootstrapServers(), "alerts-latency", latencies, done));
-            consumer.start();
-            Map<String, Object> paced = new TruckRun(new TruckRun.Input(gps, kafka.bootstrapServers(), null, true),
-                    routes, sites, zones, dir.resolve("latency"), base.withAlertsTopic("alerts-latency"), parallelism)
-                    .withRawTap(new Paced(rate)).execute();
-            Thread.sleep(2000);
-            done.set(true);
-            consumer.join();
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            report.add(line("paced", paced));
-            report.add(String.format("latency at %,d reports/s: %d alerts, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms",
-                    rate, sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-                    sorted.length == 0 ? -1 : sorted[sorted.length - 1]));
+        boolean kafka = phases.contains("kafka") || phases.contains("latency");
+        try (KafkaBroker broker = kafka ? new KafkaBroker() : null) {
+            if (phases.contains("kafka")) {
+                broker.start();
+                broker.createTopic("gps", parallelism);
+                broker.createTopic("alerts", 1);
+                long t0 = System.nanoTime();
+                long n = produce(broker.bootstrapServers(), "gps", gps);
+                report.add(String.format(Locale.ROOT, "kafka produce: %,d records in %.1f s", n, (System.nanoTime() - t0) / 1e9));
+                Phase phase = Phase.begin();
+                Map<String, Object> run = new TruckRun(TruckRun.Input.kafka(broker.bootstrapServers(), "gps", true),
+                        routes, sites, zones, work.resolve("kafka"), defaults.withAlertsTopic("alerts"), parallelism)
+                        .withRawTap(new FirstRecord()).execute();
+                report.add(phase.end("kafka", run) + "; " + scores(data, work.resolve("kafka")));
+            }
+            if (phases.contains("latency")) {
+                broker.start();
+                report.addAll(latency(broker, data, work, defaults.withCheckpointInterval(Duration.ofMillis(checkpointMs)),
+                        rate, latencySeconds, parallelism));
+            }
         }
         System.out.println();
         report.forEach(System.out::println);
     }
 
-    private static String line(String name, Map<String, Object> s) {
-        Map<?, ?> gps = (Map<?, ?>) s.get("gps");
-        Map<?, ?> d = (Map<?, ?>) s.get("durations_ms");
-        return String.format("%s: %s reports, %s alerts, job %s ms, total %s ms, %s reports/s (job time)", name,
-                gps.get("read"), ((Map<?, ?>) s.get("alerts")).get("total"), d.get("job_net_runtime_ms"),
-                d.get("total_ms"), s.get("points_per_s"));
+    private static List<String> latency(KafkaBroker broker, Path data, Path work, TruckJobOptions options, int rate,
+                                        int seconds, int parallelism) throws Exception {
+        List<String> lines = new ArrayList<>(rate * seconds);
+        try (BufferedReader r = Files.newBufferedReader(data.resolve("gps.jsonl"), StandardCharsets.UTF_8)) {
+            String line;
+            while (lines.size() < rate * seconds && (line = r.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        Path input = Files.write(work.resolve("latency.jsonl"), lines);
+        Path routes = data.resolve("routes.geojson");
+        Path sites = data.resolve("sites.geojson");
+        Path zones = data.resolve("zones.geojson");
+        long bound = options.outOfOrderness().toMillis();
+        DecisionTimes decisions = DecisionTimes.of(lines, ReferenceLayers.read(routes, sites, zones), options.rules(), bound);
+        lines = null;
+
+        String topic = "alerts-latency";
+        broker.createTopic(topic, 1);
+        Paced.WALL = new long[decisions.lineTs.length];
+        Paced.COUNT.set(0);
+        Phase phase = Phase.begin();
+        Map<String, Object> run;
+        try (AlertArrivals uncommitted = new AlertArrivals(broker.bootstrapServers(), topic, "read_uncommitted").start();
+             AlertArrivals committed = new AlertArrivals(broker.bootstrapServers(), topic, "read_committed").start()) {
+            run = new TruckRun(new TruckRun.Input(input, broker.bootstrapServers(), null, true), routes, sites, zones,
+                    work.resolve("latency"), options.withAlertsTopic(topic), parallelism).withRawTap(new Paced(rate))
+                    .execute();
+            Thread.sleep(2000);
+            return latencyReport(phase.end("paced", run), decisions, uncommitted.arrivals, committed.arrivals, rate,
+                    bound, options.checkpointInterval().toMillis());
+        }
+    }
+
+    private static List<String> latencyReport(String runLine, DecisionTimes d, Map<String, Long> uncommitted,
+                                              Map<String, Long> committed, int rate, long bound, long checkpointMs) {
+        long[] wall = Paced.WALL;
+        int n = (int) Math.min(Paced.COUNT.get(), wall.length);
+        List<Long> fromDecidable = new ArrayList<>();
+        List<Long> committedFromDecidable = new ArrayList<>();
+        List<Long> committedFromLastReport = new ArrayList<>();
+        int atEnd = 0;
+        int missing = 0;
+        for (Map.Entry<String, Long> e : d.decidedAt.entrySet()) {
+            String id = e.getKey();
+            Long seenUncommitted = uncommitted.get(id);
+            Long seenCommitted = committed.get(id);
+            if (seenUncommitted == null || seenCommitted == null) {
+                missing++;
+                continue;
+            }
+            if (e.getValue() == DecisionTimes.END_OF_INPUT) {
+                atEnd++;
+                continue;
+            }
+            int line = d.firstLineReaching(e.getValue() + bound + 1);
+            if (line < 0 || line >= n) {
+                atEnd++;
+                continue;
+            }
+            fromDecidable.add(seenUncommitted - wall[line]);
+            committedFromDecidable.add(seenCommitted - wall[line]);
+            Alert a = d.alerts.get(id);
+            Integer last = d.firstLine.get(a.truckId() + '|' + a.endTs());
+            if (last != null && last < n) {
+                committedFromLastReport.add(seenCommitted - wall[last]);
+            }
+        }
+        long extra = committed.keySet().stream().filter(id -> !d.decidedAt.containsKey(id)).count();
+        double replaySeconds = (wall[n - 1] - wall[0]) / 1e9;
+        long eventSpan = d.maxTsSoFar[n - 1] - Arrays.stream(d.lineTs).filter(t -> t != Long.MIN_VALUE).min().orElse(0);
+        double speedup = eventSpan / 1000.0 / replaySeconds;
+        List<String> out = new ArrayList<>();
+        out.add(runLine);
+        out.add(String.format(Locale.ROOT, "latency replay: %,d lines at %,d lines/s asked, %,.0f/s achieved; event time ran"
+                        + " %.0fx faster than wall time, so the %d ms out-of-orderness bound was %.0f ms of wall time;"
+                        + " checkpoints every %d ms", n, rate, n / replaySeconds, speedup, bound, bound / speedup,
+                checkpointMs));
+        out.add(String.format(Locale.ROOT, "latency alerts: %d expected by the offline engine replay, %d decided only at end"
+                + " of input (not timed), %d missing from the topic, %d on the topic but not expected", d.decidedAt.size(),
+                atEnd, missing, extra));
+        out.add(percentiles("latency decidable -> read_uncommitted", fromDecidable));
+        out.add(percentiles("latency decidable -> read_committed  ", committedFromDecidable));
+        out.add(percentiles("latency last report of the episode -> read_committed", committedFromLastReport));
+        return out;
+    }
+
+    private static String percentiles(String name, List<Long> nanos) {
+        long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return String.format(Locale.ROOT, "%s: %d alerts, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", name, s.length,
+                pct(s, 50), pct(s, 95), pct(s, 99), s.length == 0 ? -1 : s[s.length - 1] / 1_000_000);
     }
 
     private static long pct(long[] sorted, int p) {
-        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+        return sorted.length == 0 ? -1
+                : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1))] / 1_000_000;
     }
 
-    private static void produce(String bootstrap, String topic, List<String> lines) {
+    /** The lowest per-rule precision and recall of a run's alerts against the generator's truth. */
+    private static String scores(Path data, Path out) throws Exception {
+        List<Alert> alerts = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT alert_id, rule, truck_id, epoch_ms(start_ts), epoch_ms(end_ts) FROM"
+                     + " read_parquet('" + out.resolve("alerts/*.parquet") + "')")) {
+            while (rs.next()) {
+                alerts.add(new Alert(rs.getString(1), RuleType.valueOf(rs.getString(2)), rs.getString(3), null,
+                        rs.getLong(4), rs.getLong(5), 0, 0, Double.NaN, 0, Severity.LOW, ""));
+            }
+        }
+        double precision = 1;
+        double recall = 1;
+        for (TruthScore.Score s : TruthScore.score(TruthScore.read(data.resolve("truth/violations.csv")), alerts).values()) {
+            precision = Math.min(precision, s.precision());
+            recall = Math.min(recall, s.recall());
+        }
+        return String.format(Locale.ROOT, "lowest per-rule precision %.3f, recall %.3f", precision, recall);
+    }
+
+    private static long produce(String bootstrap, String topic, Path gps) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -113,53 +252,78 @@ public final class TruckBench {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            for (String line : lines) {
-                producer.send(new ProducerRecord<>(topic, truck(line).getBytes(StandardCharsets.UTF_8),
-                        line.getBytes(StandardCharsets.UTF_8)));
+        long n = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p);
+             BufferedReader r = Files.newBufferedReader(gps, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                producer.send(new ProducerRecord<>(topic, truckKey(line), line.getBytes(StandardCharsets.UTF_8)));
+                n++;
             }
+        }
+        return n;
+    }
+
+    /** The truck id as the record key (a junk line without one gets none). */
+    private static byte[] truckKey(String line) {
+        int at = line.indexOf("\"truck_id\":\"");
+        int end = at < 0 ? -1 : line.indexOf('"', at + 12);
+        return end < 0 ? null : line.substring(at + 12, end).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** Wall and CPU time of one phase. */
+    private record Phase(long startNanos, long startCpuNanos) {
+        static Phase begin() {
+            FirstRecord.FIRST.set(0);
+            return new Phase(System.nanoTime(), cpuNanos());
+        }
+
+        String end(String name, Map<String, Object> run) {
+            long now = System.nanoTime();
+            double cpu = (cpuNanos() - startCpuNanos) / 1e9;
+            long first = FirstRecord.FIRST.get();
+            Map<?, ?> gps = (Map<?, ?>) run.get("gps");
+            Map<?, ?> d = (Map<?, ?>) run.get("durations_ms");
+            long read = ((Number) gps.get("read")).longValue();
+            double streaming = first == 0 ? Double.NaN : (now - first) / 1e9;
+            return String.format(Locale.ROOT, "%s: %,d records, %s alerts, job %s ms → %,d records/s; first record to end"
+                            + " %.1f s → %,.0f records/s; JVM CPU %.1f s (%.1f cores over the phase's %.1f s)", name, read,
+                    ((Map<?, ?>) run.get("alerts")).get("total"), d.get("job_net_runtime_ms"), run.get("points_per_s"),
+                    streaming, read / streaming, cpu, cpu / ((now - startNanos) / 1e9), (now - startNanos) / 1e9);
+        }
+
+        private static long cpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
     }
 
-    private static String truck(String line) {
-        return line.substring(line.indexOf("\"truck_id\":\"") + 12, line.indexOf("\",\"ts\""));
-    }
+    /** Notes when the first record entered the job (same JVM: a MiniCluster). */
+    static final class FirstRecord implements MapFunction<byte[], byte[]> {
+        static final AtomicLong FIRST = new AtomicLong();
+        private transient boolean seen;
 
-    private static String key(String truck, long ts) {
-        return truck + '|' + ts;
-    }
-
-    private static void consume(String bootstrap, String topic, List<Long> latencies, AtomicBoolean done) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        ObjectMapper json = new ObjectMapper();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(topic));
-            while (!done.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(50))) {
-                    long now = System.currentTimeMillis();
-                    JsonNode a = json.readTree(r.value());
-                    Long in = INGESTED.get(key(a.get("truck_id").asText(), a.get("end_ts").asLong()));
-                    if (in != null) {
-                        latencies.add(now - in);
-                    }
-                }
+        @Override
+        public byte[] map(byte[] raw) {
+            if (!seen) {
+                seen = true;
+                FIRST.compareAndSet(0, System.nanoTime());
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return raw;
         }
     }
 
-    /** Paces the input to a fixed rate and notes when each report entered the job. */
+    /** Paces the input to a fixed rate and notes when each line entered the job (one reader subtask). */
     static final class Paced implements MapFunction<byte[], byte[]> {
+        static long[] WALL = new long[0];
+        static final AtomicLong COUNT = new AtomicLong();
         private final int rate;
-        private long start;
-        private long n;
+        private transient long start;
+        private transient long n;
 
         Paced(int rate) {
             this.rate = rate;
@@ -169,18 +333,18 @@ public final class TruckBench {
         public byte[] map(byte[] raw) throws Exception {
             if (start == 0) {
                 start = System.nanoTime();
+                FirstRecord.FIRST.compareAndSet(0, start);
             }
-            long due = start + n++ * 1_000_000_000L / rate;
+            long due = start + n * 1_000_000_000L / rate;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            String line = new String(raw, StandardCharsets.UTF_8);
-            int ts = line.indexOf("\"ts\":");
-            if (ts > 0) {
-                INGESTED.put(key(truck(line), Long.parseLong(line.substring(ts + 5, line.indexOf(",\"lon\"")))),
-                        System.currentTimeMillis());
+            if (n < WALL.length) {
+                WALL[(int) n] = System.nanoTime();
             }
+            n++;
+            COUNT.set(n);
             return raw;
         }
     }
