@@ -12,6 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +21,8 @@ import java.util.Map;
  * One version of the truck reference data — the bytes of {@code routes.geojson},
  * {@code sites.geojson} and {@code zones.geojson} — as it travels through the job's broadcast
  * stream and lives in broadcast state. The job ships the files' contents rather than paths so that
- * task managers on other machines need no access to the client's files, and rebuilds the indexes
- * ({@link ReferenceLayers}) from them once per task and version.
+ * task managers on other machines need no access to the client's files, and builds the indexes
+ * ({@link ReferenceLayers}) from them once per JVM and version ({@link #layers}).
  *
  * <p>{@link #read} validates the three files with the same reader the tasks use, so bad reference
  * data fails the command at start with a one-line reason naming file, feature and property.
@@ -30,6 +32,7 @@ import java.util.Map;
  */
 public class ReferenceSnapshot implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final BuiltLayers BUILT = new BuiltLayers();
 
     /** SHA-256 of the three files' contents, hex: equal versions mean equal data. */
     public String version;
@@ -55,16 +58,35 @@ public class ReferenceSnapshot implements Serializable {
     public static ReferenceSnapshot read(Path routes, Path sites, Path zones) {
         ReferenceSnapshot s = new ReferenceSnapshot(bytes("--routes", routes), bytes("--sites", sites),
                 bytes("--zones", zones));
+        ReferenceLayers layers;
         try {
-            ReferenceLayers.read(routes, sites, zones);
+            // From the given paths, so that a bad feature is reported with its own file name.
+            layers = ReferenceLayers.read(routes, sites, zones);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("bad reference data: " + e.getMessage(), e);
         }
+        if (!s.version.equals(digest(bytes("--routes", routes), bytes("--sites", sites), bytes("--zones", zones)))) {
+            throw new IllegalArgumentException("the reference files changed while they were being read; run again");
+        }
+        // Kept, so that tasks in this JVM (a local run) need not build the same indexes again.
+        BUILT.put(s.version, layers);
         return s;
     }
 
-    /** Builds the indexes of this version. Expensive (H3 covers of every polygon and corridor): cache the result. */
+    /**
+     * The indexes of this version, built on first use in this JVM and then shared by every task that
+     * asks for the same version (they are immutable and thread-safe). Building them is expensive: the
+     * H3 cover of every corridor and polygon takes seconds for a city's permits, and without sharing a
+     * local run built them once to validate and once more in every rules subtask.
+     *
+     * @throws UncheckedIOException when the indexes cannot be built
+     */
     public ReferenceLayers layers() {
+        return BUILT.get(this);
+    }
+
+    /** Builds the indexes of this version from the three files' bytes. */
+    private ReferenceLayers build() {
         // The layer readers take files; a private temporary copy keeps this independent of the client's paths.
         Path dir = null;
         try {
@@ -124,6 +146,34 @@ public class ReferenceSnapshot implements Serializable {
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * The indexes of the versions in use in this JVM. Two are kept: the current version and the one it
+     * replaces while tasks switch over. Tasks asking for a version being built wait for it.
+     */
+    private static final class BuiltLayers {
+        private static final int KEEP = 2;
+        private final Map<String, ReferenceLayers> byVersion = new LinkedHashMap<>();
+
+        synchronized ReferenceLayers get(ReferenceSnapshot snapshot) {
+            ReferenceLayers layers = byVersion.get(snapshot.version);
+            if (layers == null) {
+                layers = snapshot.build();
+                put(snapshot.version, layers);
+            }
+            return layers;
+        }
+
+        synchronized void put(String version, ReferenceLayers layers) {
+            byVersion.remove(version);
+            byVersion.put(version, layers);
+            Iterator<String> oldest = byVersion.keySet().iterator();
+            while (byVersion.size() > KEEP) {
+                oldest.next();
+                oldest.remove();
+            }
         }
     }
 }

@@ -29,16 +29,18 @@ import org.apache.flink.util.OutputTag;
  * order, runs the geo-lib {@link TruckRuleEngine} on them, and fires the engine's event-time timers
  * (episode ends by silence, SIGNAL_LOSS). The reference layers arrive as broadcast state.
  *
- * <p><b>Event time.</b> A report is buffered ({@link PendingPoints}) with a timer at its timestamp;
- * when the watermark passes it, every buffered report up to the timer is handed to the engine in
- * order, each preceded by the engine timers due before it (as {@link TruckRuleEngine#runTrace}
- * does). A report at or behind the current watermark arrived later than the out-of-orderness bound:
- * it leaves through {@link #LATE} and is counted. At the end of a bounded input (the watermark
- * reaches {@code Long.MAX_VALUE}) the remaining timers fire and open episodes are flushed.
+ * <p><b>Event time.</b> A report is buffered ({@link PendingPoints}); the truck keeps one timer at
+ * its earliest buffered report. When the watermark passes it, every buffered report up to the
+ * watermark is handed to the engine in order, each preceded by the engine timers due before it (as
+ * {@link TruckRuleEngine#runTrace} does), so a watermark step costs one timer per truck rather than
+ * one per report. A report at or behind the current watermark arrived later than the
+ * out-of-orderness bound: it leaves through {@link #LATE} and is counted. At the end of a bounded
+ * input (the watermark reaches {@code Long.MAX_VALUE}) the remaining timers fire and open episodes
+ * are flushed.
  *
  * <p><b>State.</b> {@link TruckState} and the pending reports per truck in {@code ValueState}; the
- * reference data in broadcast state (key {@value #LAYERS_KEY}), from which each subtask builds its
- * indexes once per version. Reports are held, not evaluated, until the reference data has arrived.
+ * reference data in broadcast state (key {@value #LAYERS_KEY}), whose indexes are built once per
+ * JVM and version ({@link ReferenceSnapshot#layers}). Reports are held, not evaluated, until the reference data has arrived.
  *
  * <p>Counts {@code points.<verdict>}, {@code points.late} and {@code alerts.<RULE>}.
  * One instance per subtask; not thread-safe.
@@ -107,18 +109,30 @@ public final class TruckMonitorFunction
             // End of a bounded input: the final watermark fires this and flushes open episodes.
             timers.registerEventTimeTimer(Long.MAX_VALUE);
         }
+        // One wake-up per truck, at its earliest pending report (see onTimer): only a report that
+        // becomes the earliest needs a timer of its own.
+        if (pending.size == 0 || p.ts() < pending.ts[0]) {
+            timers.registerEventTimeTimer(p.ts());
+        }
         pending.add(p);
         pendingState.update(pending);
-        timers.registerEventTimeTimer(p.ts());
     }
 
+    /**
+     * Hands the engine, in event order, every pending report the watermark has passed, each preceded
+     * by the engine timers due before it, then the engine timers due up to the watermark; then sets
+     * the next wake-up: the earliest report still pending and the engine's next timer. One call per
+     * truck and watermark step, however many reports the step releases.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        TimerService timers = ctx.timerService();
+        long watermark = timers.currentWatermark();
         TruckRuleEngine engine = engine(ctx.getBroadcastState(REFERENCE));
         if (engine == null) {
             // No reference data yet (it is broadcast at start): keep the reports until it arrives.
-            if (timestamp != Long.MAX_VALUE) {
-                ctx.timerService().registerEventTimeTimer(timestamp + 1);
+            if (watermark != Long.MAX_VALUE) {
+                timers.registerEventTimeTimer(watermark + 1);
             }
             return;
         }
@@ -132,9 +146,9 @@ public final class TruckMonitorFunction
             out.collect(a);
         };
         PendingPoints pending = pendingState.value();
-        int done = 0;
         if (pending != null) {
-            while (done < pending.size && pending.ts[done] <= timestamp) {
+            int done = 0;
+            while (done < pending.size && pending.ts[done] <= watermark) {
                 long ts = pending.ts[done];
                 fireEngineTimers(engine, state, ts - 1, emit);
                 PointVerdict v = engine.process(state, pending.get(truck, done), emit);
@@ -145,14 +159,17 @@ public final class TruckMonitorFunction
                 pending.dropFirst(done);
                 pendingState.update(pending);
             }
+            if (pending.size > 0) {
+                timers.registerEventTimeTimer(pending.ts[0]);
+            }
         }
-        fireEngineTimers(engine, state, timestamp, emit);
+        fireEngineTimers(engine, state, watermark, emit);
         if (timestamp == Long.MAX_VALUE) {
             engine.flush(state, emit);
         } else {
             long next = engine.nextTimer(state);
             if (next != Long.MIN_VALUE) {
-                ctx.timerService().registerEventTimeTimer(next);
+                timers.registerEventTimeTimer(next);
             }
         }
         truckState.update(state);
