@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -25,7 +26,7 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>One instance per subtask (the decoders reuse buffers); not thread-safe.
  */
-public final class GpsDecodeFunction extends ProcessFunction<byte[], GpsPoint> {
+public final class GpsDecodeFunction extends ProcessFunction<byte[], GpsPoint> implements ResultTypeQueryable<GpsPoint> {
     private static final long serialVersionUID = 1L;
     /** Records the job could not use, with the reason. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
@@ -59,6 +60,11 @@ public final class GpsDecodeFunction extends ProcessFunction<byte[], GpsPoint> {
         for (GpsRejectReason r : reasons) {
             deadLetters[r.ordinal()] = getRuntimeContext().getLongCounter(TruckCounters.DEAD_LETTER_PREFIX + r.name());
         }
+    }
+
+    @Override
+    public TypeInformation<GpsPoint> getProducedType() {
+        return GpsPointType.INSTANCE;
     }
 
     @Override

@@ -14,15 +14,18 @@ import java.util.Arrays;
  */
 public class PendingPoints {
     private static final LidState[] LIDS = LidState.values();
+    private static final int INITIAL = 4;
+    /** Capacity above which a mostly empty buffer is shrunk. */
+    private static final int SHRINK_ABOVE = 64;
 
     public int size;
-    public long[] ts = new long[4];
-    public double[] lon = new double[4];
-    public double[] lat = new double[4];
-    public double[] speedKmh = new double[4];
-    public double[] heading = new double[4];
-    public double[] loadT = new double[4];
-    public byte[] lid = new byte[4];
+    public long[] ts = new long[INITIAL];
+    public double[] lon = new double[INITIAL];
+    public double[] lat = new double[INITIAL];
+    public double[] speedKmh = new double[INITIAL];
+    public double[] heading = new double[INITIAL];
+    public double[] loadT = new double[INITIAL];
+    public byte[] lid = new byte[INITIAL];
 
     public PendingPoints() {
     }
@@ -61,9 +64,18 @@ public class PendingPoints {
         return new GpsPoint(truckId, ts[i], lon[i], lat[i], speedKmh[i], heading[i], LIDS[lid[i]], loadT[i]);
     }
 
-    /** Removes the first {@code n} reports. */
+    /**
+     * Removes the first {@code n} reports. The buffer shrinks again once it is mostly empty: it lives in
+     * keyed state, and a checkpoint writes the whole arrays, so one burst (such as the reports held
+     * at start-up until the reference data has arrived) must not make every later checkpoint larger.
+     */
     public void dropFirst(int n) {
         int rest = size - n;
+        if (ts.length > SHRINK_ABOVE && rest <= ts.length / 4) {
+            resize(Math.max(INITIAL, Integer.highestOneBit(Math.max(1, rest)) * 2), n);
+            size = rest;
+            return;
+        }
         System.arraycopy(ts, n, ts, 0, rest);
         System.arraycopy(lon, n, lon, 0, rest);
         System.arraycopy(lat, n, lat, 0, rest);
@@ -75,13 +87,17 @@ public class PendingPoints {
     }
 
     private void grow() {
-        int n = ts.length * 2;
-        ts = Arrays.copyOf(ts, n);
-        lon = Arrays.copyOf(lon, n);
-        lat = Arrays.copyOf(lat, n);
-        speedKmh = Arrays.copyOf(speedKmh, n);
-        heading = Arrays.copyOf(heading, n);
-        loadT = Arrays.copyOf(loadT, n);
-        lid = Arrays.copyOf(lid, n);
+        resize(ts.length * 2, 0);
+    }
+
+    /** New arrays of {@code capacity} holding the reports from index {@code from} on. */
+    private void resize(int capacity, int from) {
+        ts = Arrays.copyOfRange(ts, from, from + capacity);
+        lon = Arrays.copyOfRange(lon, from, from + capacity);
+        lat = Arrays.copyOfRange(lat, from, from + capacity);
+        speedKmh = Arrays.copyOfRange(speedKmh, from, from + capacity);
+        heading = Arrays.copyOfRange(heading, from, from + capacity);
+        loadT = Arrays.copyOfRange(loadT, from, from + capacity);
+        lid = Arrays.copyOfRange(lid, from, from + capacity);
     }
 }

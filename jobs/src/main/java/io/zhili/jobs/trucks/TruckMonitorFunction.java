@@ -53,7 +53,7 @@ public final class TruckMonitorFunction
     public static final MapStateDescriptor<String, ReferenceSnapshot> REFERENCE = new MapStateDescriptor<>(
             "reference", BasicTypeInfo.STRING_TYPE_INFO, TypeInformation.of(ReferenceSnapshot.class));
     /** Reports that arrived behind the watermark. */
-    public static final OutputTag<GpsPoint> LATE = new OutputTag<>("late-points", TypeInformation.of(GpsPoint.class));
+    public static final OutputTag<GpsPoint> LATE = new OutputTag<>("late-points", GpsPointType.INSTANCE);
 
     private final RecordCarrier<RuleConfig> rules;
 

@@ -6,6 +6,7 @@ import io.zhili.geo.trucks.RuleType;
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.LineBytesFormat;
 import io.zhili.jobs.common.RunDirectory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,9 +58,9 @@ public final class TruckRun {
     static final int RESTART_ATTEMPTS = 5;
     static final Duration RESTART_DELAY = Duration.ofSeconds(1);
     /**
-     * Checkpoint directory inside the tables' directory when the environment names none: the staging
-     * directory of a bounded run (removed when the run is published or abandoned), {@code out} of an
-     * unbounded one. Hidden, so table globs never see it.
+     * Checkpoint directory of an unbounded run under {@code out} when the environment names none.
+     * Hidden, so table globs never see it. A bounded run checkpoints into a temporary directory that
+     * is removed when it ends.
      */
     static final String CHECKPOINTS = ".checkpoints";
 
@@ -117,9 +118,13 @@ public final class TruckRun {
         }
         RunDirectory run = input.bounded() ? RunDirectory.create(out) : null;
         Path tables = run != null ? run.staging() : out;
+        Path checkpoints = null;
         try {
             Files.createDirectories(tables);
-            useCheckpointDirectory(env, tables.resolve(CHECKPOINTS));
+            if (useCheckpointDirectory(env)) {
+                checkpoints = run != null ? Files.createTempDirectory("zhili-trucks-checkpoints-") : out.resolve(CHECKPOINTS);
+                env.configure(checkpointStorage(checkpoints));
+            }
             String alertsTopic = options.alertsTopic();
             TruckMonitorJob job = new TruckMonitorJob(options, source, sourceParallelism, reference,
                     TruckSinks.parquet(tables),
@@ -138,22 +143,48 @@ public final class TruckRun {
                 run.abandon();
             }
             throw e;
+        } finally {
+            if (run != null && checkpoints != null) {
+                deleteCheckpoints(checkpoints);
+            }
         }
     }
 
     /**
-     * Keeps checkpoints in files under {@code dir} unless the environment (a cluster's configuration)
-     * names a checkpoint directory. Without one, Flink keeps checkpoints in the JobManager's memory,
-     * which refuses any subtask state over 5 MB: a fleet of a thousand trucks is more than that.
+     * True when checkpoints must go to a directory of the run's own: the environment (a cluster's
+     * configuration) names none. Flink would otherwise keep them in the JobManager's memory, which
+     * refuses any subtask state over 5 MB, and a fleet of a thousand trucks has more than that.
      */
-    private static void useCheckpointDirectory(StreamExecutionEnvironment env, Path dir) {
-        if (env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isPresent()) {
-            return;
-        }
+    private static boolean useCheckpointDirectory(StreamExecutionEnvironment env) {
+        return env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty();
+    }
+
+    private static Configuration checkpointStorage(Path dir) {
         Configuration storage = new Configuration();
         storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toAbsolutePath().toUri().toString());
-        env.configure(storage);
+        return storage;
+    }
+
+    /**
+     * Removes a bounded run's checkpoints. Flink discards the last checkpoint itself, asynchronously,
+     * and may still be at it when the job's result is in, so a failed attempt is tried again.
+     */
+    private static void deleteCheckpoints(Path dir) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                RunDirectory.deleteTree(dir);
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        // Left behind: a temporary directory, harmless.
     }
 
     private String kafkaFor(String alertsTopic) {

@@ -88,6 +88,9 @@ public final class TruckBench {
         Path zones = data.resolve("zones.geojson");
         Path work = Files.createTempDirectory("zhili-truck-bench-");
         TruckJobOptions defaults = TruckJobOptions.defaults().withOutOfOrderness(Duration.ofMillis(outOfOrderMs));
+        if (System.getProperty("cp") != null) {
+            defaults = defaults.withCheckpointInterval(Duration.ofMillis(Long.parseLong(System.getProperty("cp"))));
+        }
 
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "fleet: %d trucks, %s, parallelism %d, out-of-order %d ms, %d cores",
@@ -287,17 +290,18 @@ public final class TruckBench {
             long now = System.nanoTime();
             double cpu = (cpuNanos() - startCpuNanos) / 1e9;
             long first = FirstRecord.FIRST.get();
+            double streamingCpu = (cpuNanos() - FirstRecord.FIRST_CPU.get()) / 1e9;
             Map<?, ?> gps = (Map<?, ?>) run.get("gps");
             Map<?, ?> d = (Map<?, ?>) run.get("durations_ms");
             long read = ((Number) gps.get("read")).longValue();
             double streaming = first == 0 ? Double.NaN : (now - first) / 1e9;
             return String.format(Locale.ROOT, "%s: %,d records, %s alerts, job %s ms → %,d records/s; first record to end"
-                            + " %.1f s → %,.0f records/s; JVM CPU %.1f s (%.1f cores over the phase's %.1f s)", name, read,
+                            + " %.1f s → %,.0f records/s, CPU %.1f s; JVM CPU %.1f s over the phase's %.1f s", name, read,
                     ((Map<?, ?>) run.get("alerts")).get("total"), d.get("job_net_runtime_ms"), run.get("points_per_s"),
-                    streaming, read / streaming, cpu, cpu / ((now - startNanos) / 1e9), (now - startNanos) / 1e9);
+                    streaming, read / streaming, streamingCpu, cpu, (now - startNanos) / 1e9);
         }
 
-        private static long cpuNanos() {
+        static long cpuNanos() {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
     }
@@ -305,15 +309,23 @@ public final class TruckBench {
     /** Notes when the first record entered the job (same JVM: a MiniCluster). */
     static final class FirstRecord implements MapFunction<byte[], byte[]> {
         static final AtomicLong FIRST = new AtomicLong();
+        /** The JVM's CPU time when the first record came. */
+        static final AtomicLong FIRST_CPU = new AtomicLong();
         private transient boolean seen;
 
         @Override
         public byte[] map(byte[] raw) {
             if (!seen) {
                 seen = true;
-                FIRST.compareAndSet(0, System.nanoTime());
+                mark();
             }
             return raw;
+        }
+
+        static void mark() {
+            if (FIRST.compareAndSet(0, System.nanoTime())) {
+                FIRST_CPU.set(Phase.cpuNanos());
+            }
         }
     }
 
@@ -333,7 +345,7 @@ public final class TruckBench {
         public byte[] map(byte[] raw) throws Exception {
             if (start == 0) {
                 start = System.nanoTime();
-                FirstRecord.FIRST.compareAndSet(0, start);
+                FirstRecord.mark();
             }
             long due = start + n * 1_000_000_000L / rate;
             long wait = due - System.nanoTime();
