@@ -159,15 +159,18 @@ public final class TruckMonitorFunction
                 pending.dropFirst(done);
                 pendingState.update(pending);
             }
-            if (pending.size > 0) {
-                timers.registerEventTimeTimer(pending.ts[0]);
-            }
         }
         fireEngineTimers(engine, state, watermark, emit);
         if (timestamp == Long.MAX_VALUE) {
             engine.flush(state, emit);
         } else {
+            // One wake-up: the earlier of the next pending report and the engine's next timer. While
+            // reports keep coming, the next one is pending well before the engine's timer, which is
+            // then checked again when that report is processed rather than left to fire for nothing.
             long next = engine.nextTimer(state);
+            if (pending != null && pending.size > 0 && (next == Long.MIN_VALUE || pending.ts[0] < next)) {
+                next = pending.ts[0];
+            }
             if (next != Long.MIN_VALUE) {
                 timers.registerEventTimeTimer(next);
             }

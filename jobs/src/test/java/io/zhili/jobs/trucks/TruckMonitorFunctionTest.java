@@ -3,14 +3,19 @@ package io.zhili.jobs.trucks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zhili.datasets.trucks.TruckDataGenerator;
+import io.zhili.geo.fence.ReferenceLayers;
 import io.zhili.geo.trucks.Alert;
+import io.zhili.geo.trucks.DecodeOutcome;
 import io.zhili.geo.trucks.GpsJsonParser;
 import io.zhili.geo.trucks.GpsPoint;
 import io.zhili.geo.trucks.RuleConfig;
 import io.zhili.geo.trucks.RuleType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -25,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link TruckMonitorFunction} in Flink's operator test harness, event time driven by the test:
- * sorting of out-of-order reports, the late output, and SIGNAL_LOSS fired by an event-time timer.
+ * sorting of out-of-order reports, the late output, SIGNAL_LOSS fired by an event-time timer, one
+ * timer per truck, and alerts equal to the rule engine's over each truck's sorted trace however the
+ * watermark advances.
  */
 class TruckMonitorFunctionTest {
     @TempDir
@@ -119,5 +126,62 @@ class TruckMonitorFunctionTest {
         List<Alert> loss = harness.extractOutputValues().stream().filter(a -> a.rule() == RuleType.SIGNAL_LOSS).toList();
         assertEquals(1, loss.size(), harness.extractOutputValues().toString());
         assertEquals(HandMadeWorld.TRUCK, loss.get(0).truckId());
+    }
+
+    @Test
+    void aTruckHoldsOneWakeUpTimerNotOnePerBufferedReport() throws Exception {
+        List<GpsPoint> trace = speedingTrace();
+        for (GpsPoint p : trace) {
+            harness.processElement(p, p.ts());
+        }
+        // The end-of-input timer and one at the earliest buffered report, for 21 reports.
+        assertEquals(2, harness.numEventTimeTimers());
+
+        harness.processWatermark(trace.get(9).ts());
+        // The end-of-input timer and the next buffered report's.
+        assertEquals(2, harness.numEventTimeTimers());
+    }
+
+    @Test
+    void alertsEqualTheEngineRunInEventOrderWhateverTheWatermarkSteps() throws Exception {
+        Path data = dir.resolve("generated");
+        TruckDataGenerator.generate(data, 30, 20251124L);
+        List<String> lines = Files.readAllLines(data.resolve("gps.jsonl"));
+        long bound = 120_000;
+        DecisionTimes expected = DecisionTimes.of(lines, ReferenceLayers.read(data.resolve("routes.geojson"),
+                data.resolve("sites.geojson"), data.resolve("zones.geojson")), RuleConfig.defaults(), bound);
+
+        harness.close();
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new TruckMonitorFunction(RuleConfig.defaults()), GpsPoint::truckId, Types.STRING,
+                TruckMonitorFunction.REFERENCE);
+        harness.processBroadcastElement(ReferenceSnapshot.read(data.resolve("routes.geojson"),
+                data.resolve("sites.geojson"), data.resolve("zones.geojson")), 0);
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        Random steps = new Random(7);
+        long maxTs = Long.MIN_VALUE;
+        int untilWatermark = 1;
+        for (String line : lines) {
+            DecodeOutcome o = GpsJsonParser.parse(line);
+            if (!o.ok()) {
+                continue;
+            }
+            GpsPoint p = o.point();
+            harness.processElement(p, p.ts());
+            maxTs = Math.max(maxTs, p.ts());
+            // Watermark steps of one report to a few thousand, as bounded out-of-orderness emits them.
+            if (--untilWatermark == 0) {
+                harness.processWatermark(maxTs - bound - 1);
+                untilWatermark = 1 + steps.nextInt(steps.nextBoolean() ? 5 : 3000);
+            }
+        }
+        harness.processWatermark(Long.MAX_VALUE);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertTrue(alerts.size() > 40, "a generated night alerts: " + alerts.size());
+        assertEquals(new HashSet<>(expected.alerts.values()), new HashSet<>(alerts));
+        assertEquals(alerts.size(), new HashSet<>(alerts).size(), "no alert twice");
+        assertTrue(harness.getSideOutput(TruckMonitorFunction.LATE) == null
+                || harness.getSideOutput(TruckMonitorFunction.LATE).isEmpty());
     }
 }
