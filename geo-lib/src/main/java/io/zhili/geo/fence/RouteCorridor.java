@@ -33,6 +33,8 @@ public final class RouteCorridor {
      * that the rings surely reach the corridor's edge.
      */
     private static final double RING_M = 30;
+    /** Metres kept clear of the corridor's edge before a cell is decided from its centroid alone. */
+    private static final double MARGIN_M = 1e-6;
 
     private final Route route;
     private final double lon0;
@@ -141,17 +143,50 @@ public final class RouteCorridor {
         long[] cells = distinct(all, m);
         long[] inside = new long[cells.length];
         int k = 0;
+        double corridor = route.corridorM();
         for (long cell : cells) {
-            Coordinate[] vs = grid.boundary(cell).getCoordinates();
-            boolean whole = true;
-            for (int i = 0; i < vs.length - 1 && whole; i++) {
-                whole = distanceMeters(vs[i].x, vs[i].y) < route.corridorM();
-            }
-            if (whole) {
+            if (wholeWithin(grid.boundary(cell).getCoordinates(), corridor)) {
                 inside[k++] = cell;
             }
         }
         return Arrays.copyOf(inside, k);
+    }
+
+    /**
+     * True when every vertex of the cell boundary {@code ring} (lon/lat, closed) lies less than
+     * {@code corridor} metres from the route. Most cells are decided by one distance from the
+     * vertices' centroid: the distance to the route changes by at most the distance moved, so a centroid
+     * nearer than corridor minus the centroid-to-vertex radius has every vertex inside, and one farther
+     * than corridor plus that radius has none. Only cells straddling the edge test their six vertices.
+     * The answer is the vertex test's in every case (the margin absorbs rounding).
+     */
+    private boolean wholeWithin(Coordinate[] ring, double corridor) {
+        int n = ring.length - 1;
+        double cx = 0;
+        double cy = 0;
+        for (int i = 0; i < n; i++) {
+            cx += (ring[i].x - lon0) * kx;
+            cy += (ring[i].y - lat0) * ky;
+        }
+        cx /= n;
+        cy /= n;
+        double radius = 0;
+        for (int i = 0; i < n; i++) {
+            radius = Math.max(radius, Math.hypot((ring[i].x - lon0) * kx - cx, (ring[i].y - lat0) * ky - cy));
+        }
+        double d = distance.distance(PLANE.createPoint(new Coordinate(cx, cy)));
+        if (d + radius < corridor - MARGIN_M) {
+            return true;
+        }
+        if (d - radius >= corridor + MARGIN_M) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (distanceMeters(ring[i].x, ring[i].y) >= corridor) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long[] distinct(long[] values, int n) {

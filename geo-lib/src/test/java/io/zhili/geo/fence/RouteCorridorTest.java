@@ -65,4 +65,31 @@ class RouteCorridorTest {
         }
         assertTrue(checked > 50_000);
     }
+
+    @Test
+    void interiorCellsAreExactlyTheCellsWithEveryVertexWithinTheCorridor() {
+        // A U-turn 150 m wide: between its legs a cell can have every vertex within 100 m of the
+        // route while its centre is not, the case a shortcut from the centre must not get wrong.
+        Route uTurn = new Route("P2", List.of("鲁B2"), List.of(), "S", "D", LocalDate.parse("2025-01-01"),
+                LocalDate.parse("2025-12-31"), HoursWindow.ALL_DAY, 100,
+                GF.createLineString(new Coordinate[] {new Coordinate(120.30, 36.10), new Coordinate(120.32, 36.10),
+                        new Coordinate(120.32, 36.10135), new Coordinate(120.30, 36.10135)}));
+        RouteCorridor corridor = new RouteCorridor(uTurn);
+        H3Grid grid = H3Grid.get();
+        // A point 5 km away: within() can then only answer true through an interior cell.
+        double farLon = 120.25;
+        double farLat = 36.05;
+        int interior = 0;
+        for (long cell : grid.disk(grid.cell(120.31, 36.1007, PolygonFence.CELL_RES), 300)) {
+            Coordinate[] ring = grid.boundary(cell).getCoordinates();
+            boolean everyVertex = true;
+            for (int i = 0; i < ring.length - 1; i++) {
+                everyVertex &= corridor.distanceMeters(ring[i].x, ring[i].y) < 100;
+            }
+            assertEquals(everyVertex, corridor.within(cell, farLon, farLat), grid.address(cell));
+            interior += everyVertex ? 1 : 0;
+        }
+        assertEquals(interior, corridor.interiorCellCount());
+        assertTrue(interior > 300, "a 2 km U-turn corridor 350 m across holds hundreds of res-11 cells: " + interior);
+    }
 }
