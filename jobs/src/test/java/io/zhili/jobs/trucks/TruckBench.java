@@ -64,7 +64,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Arguments: {@code [trucks 1000] [rate 20000] [checkpoint-ms 500] [out-of-order-ms 120000]
  * [parallelism 2] [latency-s 20]}. Phases: {@code ZHILI_BENCH_PHASES} (default {@code file,kafka,latency});
- * data directory: {@code ZHILI_BENCH_DATA} (default {@code work/bench-trucks-TRUCKS}).
+ * data directory: {@code ZHILI_BENCH_DATA} (default {@code work/bench-trucks-TRUCKS}); the runs' outputs go to
+ * a temporary directory, removed at the end unless {@code ZHILI_BENCH_KEEP} is set.
  */
 public final class TruckBench {
     private static final long SEED = 20251124L;
@@ -87,19 +88,20 @@ public final class TruckBench {
         Path sites = data.resolve("sites.geojson");
         Path zones = data.resolve("zones.geojson");
         Path work = Files.createTempDirectory("zhili-truck-bench-");
-        TruckJobOptions defaults = TruckJobOptions.defaults().withOutOfOrderness(Duration.ofMillis(outOfOrderMs));
-        if (System.getProperty("cp") != null) {
-            defaults = defaults.withCheckpointInterval(Duration.ofMillis(Long.parseLong(System.getProperty("cp"))));
+        long records;
+        try (java.util.stream.Stream<String> lines = Files.lines(gps, StandardCharsets.UTF_8)) {
+            records = lines.count();
         }
+        TruckJobOptions defaults = TruckJobOptions.defaults().withOutOfOrderness(Duration.ofMillis(outOfOrderMs));
 
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "fleet: %d trucks, %s, parallelism %d, out-of-order %d ms, %d cores",
                 trucks, gps, parallelism, outOfOrderMs, Runtime.getRuntime().availableProcessors()));
 
         if (phases.contains("file")) {
-            Phase phase = Phase.begin();
+            Phase phase = Phase.begin(records);
             Map<String, Object> run = new TruckRun(TruckRun.Input.file(gps), routes, sites, zones, work.resolve("file"),
-                    defaults, parallelism).withRawTap(new FirstRecord()).execute();
+                    defaults, parallelism).withRawTap(new Ingest()).execute();
             report.add(phase.end("file", run) + "; " + scores(data, work.resolve("file")));
         }
 
@@ -112,10 +114,10 @@ public final class TruckBench {
                 long t0 = System.nanoTime();
                 long n = produce(broker.bootstrapServers(), "gps", gps);
                 report.add(String.format(Locale.ROOT, "kafka produce: %,d records in %.1f s", n, (System.nanoTime() - t0) / 1e9));
-                Phase phase = Phase.begin();
+                Phase phase = Phase.begin(records);
                 Map<String, Object> run = new TruckRun(TruckRun.Input.kafka(broker.bootstrapServers(), "gps", true),
                         routes, sites, zones, work.resolve("kafka"), defaults.withAlertsTopic("alerts"), parallelism)
-                        .withRawTap(new FirstRecord()).execute();
+                        .withRawTap(new Ingest()).execute();
                 report.add(phase.end("kafka", run) + "; " + scores(data, work.resolve("kafka")));
             }
             if (phases.contains("latency")) {
@@ -123,6 +125,11 @@ public final class TruckBench {
                 report.addAll(latency(broker, data, work, defaults.withCheckpointInterval(Duration.ofMillis(checkpointMs)),
                         rate, latencySeconds, parallelism));
             }
+        }
+        if (System.getenv("ZHILI_BENCH_KEEP") == null) {
+            io.zhili.jobs.common.RunDirectory.deleteTree(work);
+        } else {
+            report.add("outputs kept in " + work);
         }
         System.out.println();
         report.forEach(System.out::println);
@@ -149,7 +156,7 @@ public final class TruckBench {
         broker.createTopic(topic, 1);
         Paced.WALL = new long[decisions.lineTs.length];
         Paced.COUNT.set(0);
-        Phase phase = Phase.begin();
+        Phase phase = Phase.begin(decisions.lineTs.length);
         Map<String, Object> run;
         try (AlertArrivals uncommitted = new AlertArrivals(broker.bootstrapServers(), topic, "read_uncommitted").start();
              AlertArrivals committed = new AlertArrivals(broker.bootstrapServers(), topic, "read_committed").start()) {
@@ -279,26 +286,29 @@ public final class TruckBench {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    /** Wall and CPU time of one phase. */
+    /** Wall and CPU time of one phase, with the ingest marks of {@link Ingest}. */
     private record Phase(long startNanos, long startCpuNanos) {
-        static Phase begin() {
-            FirstRecord.FIRST.set(0);
+        /** Starts a phase whose input has {@code records} records. */
+        static Phase begin(long records) {
+            Ingest.reset(records);
             return new Phase(System.nanoTime(), cpuNanos());
         }
 
         String end(String name, Map<String, Object> run) {
             long now = System.nanoTime();
-            double cpu = (cpuNanos() - startCpuNanos) / 1e9;
-            long first = FirstRecord.FIRST.get();
-            double streamingCpu = (cpuNanos() - FirstRecord.FIRST_CPU.get()) / 1e9;
+            long cpuNow = cpuNanos();
             Map<?, ?> gps = (Map<?, ?>) run.get("gps");
             Map<?, ?> d = (Map<?, ?>) run.get("durations_ms");
             long read = ((Number) gps.get("read")).longValue();
-            double streaming = first == 0 ? Double.NaN : (now - first) / 1e9;
-            return String.format(Locale.ROOT, "%s: %,d records, %s alerts, job %s ms → %,d records/s; first record to end"
-                            + " %.1f s → %,.0f records/s, CPU %.1f s; JVM CPU %.1f s over the phase's %.1f s", name, read,
+            double streaming = (now - Ingest.FIRST[0]) / 1e9;
+            double secondHalf = (now - Ingest.HALF[0]) / 1e9;
+            return String.format(Locale.ROOT, "%s: %,d records, %s alerts; job %s ms → %,d records/s; first record to end"
+                            + " %.1f s → %,.0f records/s, CPU %.1f s; second half %.1f s → %,.0f records/s, CPU %.1f s;"
+                            + " JVM CPU %.1f s over the phase's %.1f s", name, read,
                     ((Map<?, ?>) run.get("alerts")).get("total"), d.get("job_net_runtime_ms"), run.get("points_per_s"),
-                    streaming, read / streaming, streamingCpu, cpu, (now - startNanos) / 1e9);
+                    streaming, read / streaming, (cpuNow - Ingest.FIRST[1]) / 1e9, secondHalf,
+                    (read - read / 2) / secondHalf, (cpuNow - Ingest.HALF[1]) / 1e9, (cpuNow - startCpuNanos) / 1e9,
+                    (now - startNanos) / 1e9);
         }
 
         static long cpuNanos() {
@@ -306,26 +316,43 @@ public final class TruckBench {
         }
     }
 
-    /** Notes when the first record entered the job (same JVM: a MiniCluster). */
-    static final class FirstRecord implements MapFunction<byte[], byte[]> {
-        static final AtomicLong FIRST = new AtomicLong();
-        /** The JVM's CPU time when the first record came. */
-        static final AtomicLong FIRST_CPU = new AtomicLong();
-        private transient boolean seen;
+    /**
+     * Notes when the first record and the record half-way through the input entered the job (wall and
+     * JVM CPU time; same JVM: a MiniCluster). The job's buffers between source and rules are small, so
+     * the time from the half-way record to the end is the second half's processing time: a steady-state
+     * rate, with start-up and most of the JIT compiler's work behind it.
+     */
+    static final class Ingest implements MapFunction<byte[], byte[]> {
+        /** {nanoTime, JVM CPU nanos} of the first record. */
+        static final long[] FIRST = new long[2];
+        /** {nanoTime, JVM CPU nanos} of the record half-way through. */
+        static final long[] HALF = new long[2];
+        private static final AtomicLong SEEN = new AtomicLong();
+        private static volatile long half;
+
+        static void reset(long records) {
+            SEEN.set(0);
+            half = Math.max(1, records / 2);
+        }
 
         @Override
         public byte[] map(byte[] raw) {
-            if (!seen) {
-                seen = true;
-                mark();
-            }
+            count();
             return raw;
         }
 
-        static void mark() {
-            if (FIRST.compareAndSet(0, System.nanoTime())) {
-                FIRST_CPU.set(Phase.cpuNanos());
+        static void count() {
+            long n = SEEN.incrementAndGet();
+            if (n == 1) {
+                mark(FIRST);
+            } else if (n == half) {
+                mark(HALF);
             }
+        }
+
+        private static void mark(long[] at) {
+            at[0] = System.nanoTime();
+            at[1] = Phase.cpuNanos();
         }
     }
 
@@ -345,8 +372,8 @@ public final class TruckBench {
         public byte[] map(byte[] raw) throws Exception {
             if (start == 0) {
                 start = System.nanoTime();
-                FirstRecord.mark();
             }
+            Ingest.count();
             long due = start + n * 1_000_000_000L / rate;
             long wait = due - System.nanoTime();
             if (wait > 0) {
