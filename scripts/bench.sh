@@ -8,10 +8,13 @@
 #                                                      work/bench-full), with the small scale as the baseline of
 #                                                      the same run; wall time and peak memory of each
 #
-#   scripts/bench.sh trucks [TRUCKS] [RATE] [CHECKPOINT_MS] [OUT_OF_ORDER_MS] [PARALLELISM]
-#                                                      the truck job, all rules on: throughput from a file and
-#                                                      through a local Kafka broker, then event-to-alert latency
-#                                                      percentiles at RATE reports/s (defaults 6000 20000 500 120000 2)
+#   scripts/bench.sh trucks [TRUCKS] [RATE] [CHECKPOINT_MS] [OUT_OF_ORDER_MS] [PARALLELISM] [LATENCY_S]
+#                                                      the truck job, all rules on, over the generator's night of
+#                                                      TRUCKS trucks (generated once into work/bench-trucks-TRUCKS):
+#                                                      throughput from a file and through a local Kafka broker, then
+#                                                      event-to-alert latency percentiles at RATE reports/s for
+#                                                      LATENCY_S seconds (defaults 1000 20000 500 120000 2 20);
+#                                                      ZHILI_BENCH_PHASES=file,kafka,latency picks phases
 #
 # Other modes are added beside these in the case below.
 set -euo pipefail
@@ -19,7 +22,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -68,8 +71,11 @@ case "$mode" in
     cp="$root/jobs/target/test-classes:$root/jobs/target/classes:$(cat "$cpfile")"
     opens="--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
 --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+    # GNU time gives the CPU time (user + system) of the whole JVM beside its wall time: on a shared
+    # machine the CPU time is the steadier measure of the work done.
     # shellcheck disable=SC2086
-    exec java ${ZHILI_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} $opens -cp "$cp" io.zhili.jobs.trucks.TruckBench "$@"
+    exec /usr/bin/time -f "trucks bench: wall_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" \
+      java ${ZHILI_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} $opens -cp "$cp" io.zhili.jobs.trucks.TruckBench "$@"
     ;;
   -h|--help|help)
     usage

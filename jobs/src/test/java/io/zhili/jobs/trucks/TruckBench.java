@@ -304,11 +304,11 @@ public final class TruckBench {
             double secondHalf = (now - Ingest.HALF[0]) / 1e9;
             return String.format(Locale.ROOT, "%s: %,d records, %s alerts; job %s ms → %,d records/s; first record to end"
                             + " %.1f s → %,.0f records/s, CPU %.1f s; second half %.1f s → %,.0f records/s, CPU %.1f s;"
-                            + " JVM CPU %.1f s over the phase's %.1f s", name, read,
+                            + " JVM CPU %.1f s over the phase's %.1f s; records/s by tenth of the input: %s", name, read,
                     ((Map<?, ?>) run.get("alerts")).get("total"), d.get("job_net_runtime_ms"), run.get("points_per_s"),
                     streaming, read / streaming, (cpuNow - Ingest.FIRST[1]) / 1e9, secondHalf,
                     (read - read / 2) / secondHalf, (cpuNow - Ingest.HALF[1]) / 1e9, (cpuNow - startCpuNanos) / 1e9,
-                    (now - startNanos) / 1e9);
+                    (now - startNanos) / 1e9, Ingest.tenths(now));
         }
 
         static long cpuNanos() {
@@ -327,12 +327,32 @@ public final class TruckBench {
         static final long[] FIRST = new long[2];
         /** {nanoTime, JVM CPU nanos} of the record half-way through. */
         static final long[] HALF = new long[2];
+        /** nanoTime at which each tenth of the input had entered. */
+        static final long[] TENTHS = new long[10];
         private static final AtomicLong SEEN = new AtomicLong();
         private static volatile long half;
+        private static volatile long tenth;
 
         static void reset(long records) {
             SEEN.set(0);
             half = Math.max(1, records / 2);
+            tenth = Math.max(1, records / 10);
+            Arrays.fill(TENTHS, 0);
+        }
+
+        /** Records per second in each tenth of the input, the last one up to {@code end}. */
+        static String tenths(long end) {
+            StringBuilder b = new StringBuilder();
+            long previous = FIRST[0];
+            for (int i = 1; i <= 10; i++) {
+                long at = i < 10 ? TENTHS[i] : end;
+                if (at == 0) {
+                    break;
+                }
+                b.append(i == 1 ? "" : " ").append(String.format(Locale.ROOT, "%,.0f", tenth / ((at - previous) / 1e9)));
+                previous = at;
+            }
+            return b.toString();
         }
 
         @Override
@@ -347,6 +367,9 @@ public final class TruckBench {
                 mark(FIRST);
             } else if (n == half) {
                 mark(HALF);
+            }
+            if (n % tenth == 0 && n / tenth < 10) {
+                TENTHS[(int) (n / tenth)] = System.nanoTime();
             }
         }
 
