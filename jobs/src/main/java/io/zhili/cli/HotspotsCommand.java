@@ -47,7 +47,7 @@ public final class HotspotsCommand implements Callable<Integer> {
     @Option(names = "--fdr", description = "Apply the Benjamini-Hochberg false discovery rate correction to hot_class.")
     boolean fdr;
 
-    @Option(names = "--tiles", description = "Also write heatmap tiles under DIR/tiles.")
+    @Option(names = "--tiles", description = "Also write heatmap tiles (PNG, MVT, TileJSON) under DIR/tiles, published with the tables.")
     boolean tiles;
 
     @Option(names = "--parallelism", paramLabel = "N", description = "Flink parallelism (default: the cluster's or the number of cores).")
@@ -73,10 +73,8 @@ public final class HotspotsCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        if (tiles) {
-            throw new IllegalArgumentException("--tiles is not available in this build (heatmap tiles are issue 5)");
-        }
-        Map<String, Object> summary = new HotspotRun(components, cases, areas, out, options, parallelism).execute();
+        Map<String, Object> summary = new HotspotRun(components, cases, areas, out, options, parallelism)
+                .withTiles(tiles).execute();
         @SuppressWarnings("unchecked")
         Map<String, Object> c = (Map<String, Object>) summary.get("cases");
         System.out.printf("hotspots: done: %s cases read, %s accepted, %s rejected; tables in %s (%s ms)%n",

@@ -2,6 +2,8 @@ package io.zhili.jobs.hotspots;
 
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.RunDirectory;
+import io.zhili.jobs.tiles.TileOptions;
+import io.zhili.jobs.tiles.TileRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,12 +19,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * directory, then publishes the tables with {@code run.json} and {@code _SUCCESS}.
  */
 public final class HotspotRun {
+    /** Directory of the heatmap tiles under the output directory. */
+    public static final String TILES = "tiles";
+
     private final Path components;
     private final Path cases;
     private final Path areas;
     private final Path out;
     private final HotspotOptions options;
     private final Integer parallelism;
+    private boolean tiles;
 
     public HotspotRun(Path components, Path cases, Path areas, Path out, HotspotOptions options, Integer parallelism) {
         this.components = components;
@@ -31,6 +37,12 @@ public final class HotspotRun {
         this.out = out;
         this.options = options;
         this.parallelism = parallelism;
+    }
+
+    /** Also renders the heatmap tiles of the run into {@code tiles/}, published with the tables. */
+    public HotspotRun withTiles(boolean tiles) {
+        this.tiles = tiles;
+        return this;
     }
 
     /** Runs the job; returns the run summary written to {@code run.json}. */
@@ -51,9 +63,27 @@ public final class HotspotRun {
             new HotspotJob(options, new ReferenceData(areas), componentSplits, caseSplits,
                     HotspotSinks.parquet(run.staging())).build(env);
             Map<String, Object> accumulators = JobRunner.run(env, "zhili hotspots", "cases.read");
+            List<String> published = new java.util.ArrayList<>(Arrays.asList(HotspotTables.ALL));
+            TileRun.Result tileResult = null;
+            long tilesStarted = System.currentTimeMillis();
+            if (tiles) {
+                // Tiles are rendered from the staged tables so that they are published with them, atomically.
+                tileResult = TileRun.write(run.staging(), run.staging().resolve(TILES), TileOptions.defaults());
+                published.add(TILES);
+            }
             long finished = System.currentTimeMillis();
             Map<String, Object> summary = summary(accumulators, t0, planned, finished, env.getParallelism());
-            run.publish(Arrays.asList(HotspotTables.ALL), summary);
+            if (tileResult != null) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("tiles_written", tileResult.tilesWritten());
+                t.put("bytes_written", tileResult.bytesWritten());
+                t.put("sets", tileResult.sets().size());
+                summary.put("tiles", t);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> durations = (Map<String, Object>) summary.get("durations_ms");
+                durations.put("tiles_ms", finished - tilesStarted);
+            }
+            run.publish(published, summary);
             return summary;
         } catch (Exception | Error e) {
             run.abandon();
