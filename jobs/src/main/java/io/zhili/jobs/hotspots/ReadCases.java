@@ -29,6 +29,8 @@ final class ReadCases extends ProcessFunction<InputSplit, CaseRecord> {
             areas = reference.areaIndex();
         }
         CaseParser parser = new CaseParser(Arrays.asList(split.header), catalog, options, areas);
+        long windowFrom = options.windowed() ? HotspotOptions.localMidnight(options.from) : Long.MIN_VALUE;
+        long windowTo = options.windowed() ? HotspotOptions.localMidnight(options.to) : Long.MAX_VALUE;
         JobCounters counters = JobCounters.of(getRuntimeContext());
         long t0 = System.nanoTime();
         SplitRows.read(split, (fields, line, raw) -> {
@@ -41,11 +43,17 @@ final class ReadCases extends ProcessFunction<InputSplit, CaseRecord> {
                 ctx.output(REJECTS, new RejectRecord("cases", split.path, line, reason, detail, raw));
                 return;
             }
+            if (r.reportedAt < windowFrom || r.reportedAt >= windowTo) {
+                // Another window's case: counted, neither rejected nor joined.
+                counters.add("cases.outside_window", 1);
+                return;
+            }
             r.file = split.fileIndex;
             r.row = line;
             r.raw = raw;
             out.collect(r);
         });
         counters.addMillis("stage.read_cases_ms", t0);
+        ctx.output(JobCounters.COUNTS, counters.snapshot());
     }
 }
