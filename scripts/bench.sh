@@ -4,13 +4,17 @@
 #   scripts/bench.sh jmh [PATTERN] [JMH options...]   JMH microbenchmarks under jobs/src/test/java/io/zhili/bench
 #                                                      (PATTERN is a regex of benchmark names, default: all)
 #
-# Other modes (end-to-end hotspots and trucks runs) are added beside `jmh` in the case below.
+#   scripts/bench.sh hotspots                          the hotspot job on the full-scale year (generated once into
+#                                                      work/bench-full), with the small scale as the baseline of
+#                                                      the same run; wall time and peak memory of each
+#
+# Other modes are added beside these in the case below.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -26,16 +30,36 @@ case "$mode" in
     # their test classpath in one reactor run, so that geo-lib and datasets resolve to their fresh
     # target/classes; every module writes the file, and jobs, built last, writes it last.
     cpfile="$root/jobs/target/bench-classpath.txt"
-    mvn -B -o -q -pl jobs -am test-compile dependency:build-classpath -DskipTests \
+    mvn -B -q -pl jobs -am test-compile dependency:build-classpath -DskipTests \
       -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
     cp="$root/jobs/target/test-classes:$root/jobs/target/classes:$(cat "$cpfile")"
     exec java -cp "$cp" org.openjdk.jmh.Main "$pattern" "$@"
+    ;;
+  hotspots)
+    data="${ZHILI_BENCH_DATA:-$root/work/bench-full}"
+    small="$root/work/bench-small"
+    [ -f "$root/jobs/target/zhili.jar" ] || mvn -B -q -DskipTests package
+    [ -f "$data/manifest.json" ] || "$root/scripts/zhili" generate --out "$data" --scale "${ZHILI_BENCH_SCALE:-full}"
+    [ -f "$small/manifest.json" ] || "$root/scripts/zhili" generate --out "$small" --scale small
+    report="$root/work/bench-hotspots.txt"
+    : > "$report"
+    for run in small:"$small" full:"$data"; do
+      name="${run%%:*}"; dir="${run#*:}"
+      out="$root/work/bench-hotspots-$name"
+      # GNU time gives the peak resident set of the whole JVM, heap and off-heap together.
+      /usr/bin/time -f "$name wall_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" -a -o "$report" \
+        "$root/scripts/zhili" hotspots --components "$dir/parquet/components" --cases "$dir/parquet/cases" \
+        --areas "$dir/areas.geojson" --out "$out" ${ZHILI_BENCH_ARGS:-}
+      jq -c '{cases: .cases.read, components: .components.read, durations_ms}' "$out/run.json" 2>/dev/null >> "$report" \
+        || cat "$out/run.json" >> "$report"
+    done
+    cat "$report"
     ;;
   -h|--help|help)
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots)" >&2
     exit 2
     ;;
 esac

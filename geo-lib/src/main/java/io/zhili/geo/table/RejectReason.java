@@ -5,27 +5,25 @@ package io.zhili.geo.table;
  * job writes them to {@code rejects/} and the synthetic generator writes the expected code of every
  * planted dirty row to {@code truth/dirty.csv}, so the two can be compared row by row.
  *
- * <p>A row that has several defects gets the first reason in declaration order, which is also the order
- * a validator checks a row in: the row's shape, then the component code, the classes, the coordinates,
- * the timestamps, and last the checks that need other rows (duplicates, the component registry). The
- * generator plants exactly one defect per dirty row, so its truth does not depend on this order except
- * where noted below.
+ * <p>A validator checks a row in about declaration order: the row's shape, the classes, the component
+ * code, the coordinates, the timestamps, and last the checks that need other rows (duplicates, the
+ * component registry); a row with several defects gets the reason of the first failed check. The
+ * synthetic generator plants exactly one defect per dirty row, so its truth does not depend on the order.
  */
 public enum RejectReason {
     /** The CSV row has the wrong number of fields (or cannot be split into fields at all). */
     MALFORMED_ROW("wrong number of fields"),
-    /**
-     * Components only: {@code component_id} is not a valid GB/T 30428.2 code (16 digits, known division,
-     * major and subclass, serial not 000000). Checked before the class columns, so a code whose embedded
-     * class disagrees with {@code minor_class} is a bad code, not an unknown class.
-     */
-    BAD_COMPONENT_CODE("component_id is not a valid 16-digit component code"),
     /**
      * {@code major_class}/{@code minor_class} is not a class of the row's kind in the standard catalog
      * (for cases: of the row's {@code kind}; for components: of kind COMPONENT), or the minor class is
      * not under the major class.
      */
     UNKNOWN_CLASS("class not in the standard catalog for this kind"),
+    /**
+     * Components only: {@code component_id} is not a valid GB/T 30428.2 code (16 digits, known division,
+     * major and subclass, serial not 000000), or its embedded subclass is not the row's {@code minor_class}.
+     */
+    BAD_COMPONENT_CODE("component_id is not a valid 16-digit component code"),
     /** lon/lat missing, not a number, NaN, outside [-180, 180] x [-90, 90], or exactly 0/0. */
     BAD_COORDINATES("coordinates missing, not finite, out of range or 0/0"),
     /** Valid coordinates that lie outside the study area (the Qingdao districts). */

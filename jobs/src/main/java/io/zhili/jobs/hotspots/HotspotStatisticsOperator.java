@@ -146,32 +146,48 @@ final class HotspotStatisticsOperator extends AbstractStreamOperator<HotspotCell
             double[][] zs = new double[nPeriods][];
             for (int t = 0; t < nPeriods; t++) {
                 double[] x = counts[t];
-                double[] z = GetisOrdGiStar.zScores(x, grid.neighbours);
-                double[] p = new double[n];
-                for (int i = 0; i < n; i++) {
-                    p[i] = Significance.twoSidedP(z[i]);
+                double total = 0;
+                for (double v : x) {
+                    total += v;
                 }
-                HotClass[] classes = options.fdr ? BenjaminiHochberg.classifyFdr(z, p) : null;
-                zs[t] = z;
+                zs[t] = new double[n];
+                if (total == 0 && !all) {
+                    // No case of this category in the period: z is 0 everywhere and no row is written.
+                    continue;
+                }
+                double[] z = zs[t];
+                GetisOrdGiStar.zScores(x, grid.neighbours, z);
+                double[] p = null;
+                HotClass[] classes = null;
+                if (options.fdr) {
+                    p = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        p[i] = Significance.twoSidedP(z[i]);
+                    }
+                    classes = BenjaminiHochberg.classifyFdr(z, p);
+                }
                 String label = options.period.label(periods.get(t));
                 long start = options.period.startMillis(periods.get(t));
+                String code = categories.code(category);
+                String kind = categories.kind(category);
                 for (int i = 0; i < n; i++) {
                     if (!all && x[i] == 0) {
                         continue;
                     }
+                    double pi = p != null ? p[i] : z[i] == 0 ? 1.0 : Significance.twoSidedP(z[i]);
                     HotspotCellRow row = new HotspotCellRow();
                     row.h3 = grid.cells[i];
                     row.h3Res = grid.resolution;
                     row.period = label;
                     row.periodStart = start;
-                    row.category = categories.code(category);
-                    row.kind = categories.kind(category);
+                    row.category = code;
+                    row.kind = kind;
                     row.cases = (long) x[i];
                     row.components = components[i];
                     row.rate = components[i] > 0 ? x[i] / components[i] : null;
                     row.giZ = z[i];
-                    row.giP = p[i];
-                    row.hotClass = (classes != null ? classes[i] : HotClass.of(z[i], p[i])).name();
+                    row.giP = pi;
+                    row.hotClass = (classes != null ? classes[i] : HotClass.of(z[i], pi)).name();
                     output.collect(new StreamRecord<>(row));
                 }
             }
@@ -193,7 +209,7 @@ final class HotspotStatisticsOperator extends AbstractStreamOperator<HotspotCell
             for (int t = 0; t < nPeriods; t++) {
                 series[t] = counts[t][i];
                 zSeries[t] = z[t][i];
-                pSeries[t] = Significance.twoSidedP(zSeries[t]);
+                pSeries[t] = zSeries[t] == 0 ? 1.0 : Significance.twoSidedP(zSeries[t]);
                 any |= series[t] > 0;
             }
             if (!all && !any) {

@@ -1,0 +1,51 @@
+package io.zhili.datasets.cases;
+
+import java.util.Set;
+
+/**
+ * How urgently a city-management centre handles a class of case, which sets the typical time from
+ * dispatch to disposal: urgent hazards (open manholes, burst mains, waterlogging) within about 1.5 h,
+ * ordinary cases within hours, slow ones (illegal construction, building issues) over days.
+ */
+public enum Urgency {
+    URGENT(90),
+    NORMAL(360),
+    SLOW(7200);
+
+    private final double medianDisposeMinutes;
+
+    Urgency(double medianDisposeMinutes) {
+        this.medianDisposeMinutes = medianDisposeMinutes;
+    }
+
+    /** Median minutes from dispatch to disposal. */
+    public double medianDisposeMinutes() {
+        return medianDisposeMinutes;
+    }
+
+    private static final Set<String> URGENT_EVENTS = Set.of("0109", "0110", "0401", "0402", "0403", "0404", "0405",
+            "0406", "0408");
+    private static final Set<String> SLOW_EVENTS = Set.of("0101", "0114", "0203", "0205", "0306", "0601", "0105", "0502");
+    private static final Set<String> SLOW_COMPONENTS = Set.of("0201", "0205", "0207", "0208", "0209", "0210", "0301",
+            "0305", "0401", "0413");
+
+    /** Urgency of an EVENT class (4-digit code). */
+    public static Urgency ofEvent(String code) {
+        if (URGENT_EVENTS.contains(code)) {
+            return URGENT;
+        }
+        return SLOW_EVENTS.contains(code) ? SLOW : NORMAL;
+    }
+
+    /** Urgency of a fault of a COMPONENT class: manhole covers, hydrants and signals are hazards. */
+    public static Urgency ofComponent(String code) {
+        int minor = Integer.parseInt(code);
+        if (minor >= 101 && minor <= 115 || minor == 212) {
+            return URGENT;
+        }
+        if (code.startsWith("05") || code.startsWith("06") && minor < 608 || SLOW_COMPONENTS.contains(code)) {
+            return SLOW;
+        }
+        return NORMAL;
+    }
+}
