@@ -3,6 +3,7 @@ package io.zhili.jobs.hotspots;
 import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.geo.geojson.AreaIndex;
 import io.zhili.geo.table.RejectReason;
+import io.zhili.geo.util.Timestamps;
 import java.util.Arrays;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -35,17 +36,20 @@ final class ReadCases extends ProcessFunction<InputSplit, CaseRecord> {
         long t0 = System.nanoTime();
         SplitRows.read(split, (fields, line, raw) -> {
             counters.add("cases.read", 1);
+            if (fields != null && options.windowed()) {
+                long reported = parser.reportedAt(fields);
+                if (Timestamps.isPresent(reported) && (reported < windowFrom || reported >= windowTo)) {
+                    // Another window's row, good or bad: counted, neither rejected nor joined.
+                    counters.add("cases.outside_window", 1);
+                    return;
+                }
+            }
             CaseRecord r = fields == null ? null : parser.parse(fields);
             if (r == null) {
                 String reason = fields == null ? RejectReason.MALFORMED_ROW.name() : parser.reason();
                 String detail = fields == null ? "expected " + split.header.length + " fields" : parser.detail();
                 counters.add("cases.rejected." + reason, 1);
                 ctx.output(REJECTS, new RejectRecord("cases", split.path, line, reason, detail, raw));
-                return;
-            }
-            if (r.reportedAt < windowFrom || r.reportedAt >= windowTo) {
-                // Another window's case: counted, neither rejected nor joined.
-                counters.add("cases.outside_window", 1);
                 return;
             }
             r.file = split.fileIndex;
