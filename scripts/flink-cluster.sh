@@ -159,6 +159,11 @@ taskmanager:
     # BATCH jobs sort and hash in managed memory; streaming jobs with the hashmap backend use none.
     managed:
       fraction: 0.25
+  network:
+    sort-shuffle:
+      # BATCH jobs' blocking shuffle reserves this many 32 KB buffers per result partition (default
+      # 512 = 16 MB); a small TaskManager runs several such tasks per slot at once.
+      min-buffers: 128
 parallelism:
   default: $slots
 rest:
