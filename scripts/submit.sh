@@ -28,7 +28,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-die() { echo "submit: $*" >&2; exit "${2:-1}"; }
+die() { echo "submit: $1" >&2; exit "${2:-1}"; }
 usage="usage: submit.sh [--rest URL] [--jar PATH] [--parallelism N] [--from-savepoint PATH] [--allow-non-restored] [--until finished|running|submitted] [--timeout S] hotspots|trucks [zhili arguments...]"
 
 rest="${FLINK_REST:-http://127.0.0.1:8081}"
