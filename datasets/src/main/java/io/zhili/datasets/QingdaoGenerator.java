@@ -214,7 +214,7 @@ public final class QingdaoGenerator {
         try (CsvWriter w = CsvWriter.open(file, HOTSPOT_HEADER)) {
             for (PlantedHotspot h : plan.hotspots()) {
                 w.write(H3Grid.get().address(h.cell()), h.category(), h.months(), "HOT", h.note(), h.districtCode(),
-                        h.source().name(), h.source().reportsGcj02() ? "GCJ02" : "WGS84", plan.inCellPerMonth(),
+                        h.source().name(), h.source().reportsGcj02() ? "GCJ02" : "WGS84", plan.inCellPerMonth(h),
                         plan.ringPerCellPerMonth(h));
             }
         }

@@ -27,8 +27,9 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * misses them, and two on COMPONENT classes (storm drains in the rainy season, street lights in winter)
  * whose cases point at registered components standing in the cell ("anchors").
  *
- * <p>Strength: in each planted month the cell gets {@link #inCellPerMonth()} extra cases (40 at the small
- * and city scales, about 3 per 100,000 cases of the year at full scale) and each ring cell a tenth of that,
+ * <p>Strength: in each planted month the cell gets {@link #inCellPerMonth} extra cases (40 at the small
+ * and city scales, about 3 per 100,000 cases of the year at full scale; twice that for category ALL) and
+ * each ring cell a tenth of that,
  * spread evenly over the days of the month. With k = 1 rings this puts the cell's Gi* z far above 1.96
  * against the background of every scale. GCJ-02 hotspots plant a tight cluster (a few tens of metres)
  * in the cell only: read without conversion, the cluster lands outside the cell's ring, so a job that
@@ -56,8 +57,8 @@ public final class HotspotPlan {
         this.inCellPerDay = new int[hotspots.size()][];
         this.ringPerDay = new int[hotspots.size()][];
         for (int h = 0; h < hotspots.size(); h++) {
-            inCellPerDay[h] = spread(hotspots.get(h), inCellPerMonth);
-            ringPerDay[h] = spread(hotspots.get(h), hotspots.get(h).plantRing() ? ringPerCellPerMonth : 0);
+            inCellPerDay[h] = spread(hotspots.get(h), inCellPerMonth(hotspots.get(h)));
+            ringPerDay[h] = spread(hotspots.get(h), ringPerCellPerMonth(hotspots.get(h)));
         }
     }
 
@@ -81,14 +82,17 @@ public final class HotspotPlan {
         return hotspots;
     }
 
-    /** Extra cases in a hotspot cell in each planted month. */
-    public int inCellPerMonth() {
-        return inCellPerMonth;
+    /**
+     * Extra cases in hotspot {@code h}'s cell in each planted month: twice the base for category ALL, whose
+     * background (every case of the city) varies far more from cell to cell than a single class's.
+     */
+    public int inCellPerMonth(PlantedHotspot h) {
+        return h.singleClass() ? inCellPerMonth : 2 * inCellPerMonth;
     }
 
-    /** Extra cases in each ring cell of a hotspot in each planted month (0 for GCJ-02 hotspots). */
+    /** Extra cases in each ring cell of hotspot {@code h} in each planted month (0 for GCJ-02 hotspots). */
     public int ringPerCellPerMonth(PlantedHotspot h) {
-        return h.plantRing() ? ringPerCellPerMonth : 0;
+        return !h.plantRing() ? 0 : h.singleClass() ? ringPerCellPerMonth : 2 * ringPerCellPerMonth;
     }
 
     /** Planted cases in hotspot {@code h}'s cell on day {@code day}. */

@@ -64,13 +64,21 @@ public final class GeoParquetWriter implements AutoCloseable {
             Files.createDirectories(parent);
         }
         RowWriteSupport support = new RowWriteSupport(schema, this::footerMetadata);
-        this.writer = new Builder(new LocalOutputFile(path), support)
-                .withConf(new PlainParquetConfiguration())
+        Builder builder = new Builder(new LocalOutputFile(path), support);
+        builder.withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCodecFactory(ParquetCodecs.INSTANCE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withRowGroupSize(ROW_GROUP_BYTES)
-                .build();
+                .withRowGroupSize(ROW_GROUP_BYTES);
+        for (int i = 0; i < schema.size(); i++) {
+            ColumnType type = schema.column(i).type();
+            // Geometries and measured doubles almost never repeat: a dictionary attempt costs a hash per
+            // value and is thrown away at the first page, so those columns go straight to plain encoding.
+            if (type == ColumnType.GEOMETRY || type == ColumnType.FLOAT64) {
+                builder.withDictionaryEncoding(schema.column(i).name(), false);
+            }
+        }
+        this.writer = builder.build();
     }
 
     /**

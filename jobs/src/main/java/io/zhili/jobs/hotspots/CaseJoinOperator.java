@@ -80,6 +80,8 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
     private transient JobCounters counters;
     private transient long busyNanos;
     private final int[] areaSlots = new int[4];
+    /** How many of {@link #categorySlots} (ALL, major, minor) each area slot counts. */
+    private final int[] areaDepth = new int[4];
     private final int[] categorySlots = new int[3];
 
     CaseJoinOperator(HotspotOptions options, Categories categories, ReferenceData reference, String[] caseFiles) {
@@ -219,7 +221,11 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
         int closeMin = Timestamps.isPresent(c.closedAt) ? (int) ((c.closedAt - c.reportedAt) / 60_000L) : -1;
         for (int a = 0; a < nAreas; a++) {
             long area = areaSlots[a];
-            for (int cat : categorySlots) {
+            // Category depth by area level: full for the city and districts, majors for streets, ALL for
+            // unit grids, so per-area tables stay readable and bounded (see README).
+            int depth = areaDepth[a];
+            for (int k = 0; k < depth; k++) {
+                int cat = categorySlots[k];
                 timeProfile.addTo((area << 32) | ((long) cat << 8) | (dow << 5) | hour, 1);
                 long key = (area << 32) | ((long) period << 12) | cat;
                 AreaPartial s = areaSummary.get(key);
@@ -260,15 +266,18 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
     /** Fills {@link #areaSlots} with the dense ids of the case's areas (city first); returns how many. */
     private int areasOf(double lon, double lat, int district) {
         int n = 0;
+        areaDepth[n] = 3;
         areaSlots[n++] = 0;
         if (areas != null) {
             for (AreaLevel level : AREA_LEVELS) {
                 String id = areas.areaAt(level, lon, lat);
                 if (id != null) {
+                    areaDepth[n] = level == AreaLevel.DISTRICT ? 3 : level == AreaLevel.STREET ? 2 : 1;
                     areaSlots[n++] = area(level.name(), id);
                 }
             }
         } else if (district > 0) {
+            areaDepth[n] = 3;
             areaSlots[n++] = area(AreaLevel.DISTRICT.name(), Integer.toString(district));
         }
         return n;

@@ -122,13 +122,16 @@ final class CaseParser extends RowParser {
         if (stamps[0] == Timestamps.EMPTY) {
             return refuse(RejectReason.BAD_TIMESTAMP.name(), "reported_at is empty");
         }
+        // The lifecycle is a chain: each step that was reached lies at or after every earlier one.
+        int previous = 0;
         for (int i = 1; i < 5; i++) {
-            if (stamps[i] != Timestamps.EMPTY && stamps[i] < stamps[0]) {
-                return refuse(RejectReason.INCONSISTENT_TIMESTAMPS.name(), STAMP_NAMES[i] + " is before reported_at");
+            if (stamps[i] == Timestamps.EMPTY) {
+                continue;
             }
-        }
-        if (stamps[4] != Timestamps.EMPTY && stamps[2] != Timestamps.EMPTY && stamps[4] < stamps[2]) {
-            return refuse(RejectReason.INCONSISTENT_TIMESTAMPS.name(), "closed_at is before dispatched_at");
+            if (stamps[i] < stamps[previous]) {
+                return refuse(RejectReason.INCONSISTENT_TIMESTAMPS.name(), STAMP_NAMES[i] + " is before " + STAMP_NAMES[previous]);
+            }
+            previous = i;
         }
         CaseRecord r = new CaseRecord();
         r.caseId = caseId;

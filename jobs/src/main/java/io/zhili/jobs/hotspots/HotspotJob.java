@@ -4,12 +4,9 @@ import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.jobs.common.RunCounts;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.io.OutputFormat;
 import org.apache.flink.api.common.functions.Partitioner;
-import org.apache.flink.api.common.functions.ReduceFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -87,14 +84,16 @@ public final class HotspotJob {
 
         // Peak time slots and handling speed per area.
         partials.getSideOutput(CaseJoinOperator.TIME_PROFILE)
-                .keyBy(new TimeProfileKey(), Types.STRING)
-                .reduce(new SumTimeProfile()).name("sum time profile").uid("sum-time-profile")
-                .map(new ToTimeProfileRow(categories)).name("time profile rows").uid("time-profile-rows")
+                .partitionCustom(new HashPartitioner(), new TimeProfileKey())
+                .transform("merge time profile", TypeInformation.of(TimeProfileRow.class),
+                        new MergeByKeyOperator<>(new TimeProfileMerger(categories)))
+                .uid("merge-time-profile")
                 .sinkTo(sinks.timeProfile()).name("write time_profile").uid("sink-time-profile");
         partials.getSideOutput(CaseJoinOperator.AREA_SUMMARY)
-                .keyBy(new AreaKey(), Types.STRING)
-                .reduce(new MergeArea()).name("merge area summary").uid("merge-area-summary")
-                .map(new ToAreaSummaryRow(categories, options.period)).name("area summary rows").uid("area-summary-rows")
+                .partitionCustom(new HashPartitioner(), new AreaKey())
+                .transform("merge area summary", TypeInformation.of(AreaSummaryRow.class),
+                        new MergeByKeyOperator<>(new AreaSummaryMerger(categories, options.period)))
+                .uid("merge-area-summary")
                 .sinkTo(sinks.areaSummary()).name("write area_summary").uid("sink-area-summary");
 
         // Recurring component faults.
@@ -168,44 +167,40 @@ public final class HotspotJob {
         }
     }
 
-    static final class TimeProfileKey implements KeySelector<TimeProfilePartial, String> {
+    static final class TimeProfileKey implements KeySelector<TimeProfilePartial, Long> {
         @Override
-        public String getKey(TimeProfilePartial p) {
-            return p.key();
+        public Long getKey(TimeProfilePartial p) {
+            return (long) p.key().hashCode();
         }
     }
 
-    static final class AreaKey implements KeySelector<AreaPartial, String> {
+    static final class AreaKey implements KeySelector<AreaPartial, Long> {
         @Override
-        public String getKey(AreaPartial p) {
-            return p.key();
+        public Long getKey(AreaPartial p) {
+            return (long) p.key().hashCode();
         }
     }
 
-    static final class SumTimeProfile implements ReduceFunction<TimeProfilePartial> {
-        @Override
-        public TimeProfilePartial reduce(TimeProfilePartial a, TimeProfilePartial b) {
-            a.cases += b.cases;
-            return a;
-        }
-    }
-
-    static final class MergeArea implements ReduceFunction<AreaPartial> {
-        @Override
-        public AreaPartial reduce(AreaPartial a, AreaPartial b) {
-            return a.merge(b);
-        }
-    }
-
-    static final class ToTimeProfileRow implements MapFunction<TimeProfilePartial, TimeProfileRow> {
+    static final class TimeProfileMerger implements MergeByKeyOperator.Merger<TimeProfilePartial, TimeProfileRow> {
         private final Categories categories;
 
-        ToTimeProfileRow(Categories categories) {
+        TimeProfileMerger(Categories categories) {
             this.categories = categories;
         }
 
         @Override
-        public TimeProfileRow map(TimeProfilePartial p) {
+        public String key(TimeProfilePartial p) {
+            return p.key();
+        }
+
+        @Override
+        public TimeProfilePartial merge(TimeProfilePartial a, TimeProfilePartial b) {
+            a.cases += b.cases;
+            return a;
+        }
+
+        @Override
+        public TimeProfileRow toRow(TimeProfilePartial p) {
             TimeProfileRow r = new TimeProfileRow();
             r.areaLevel = p.areaLevel;
             r.areaId = p.areaId;
@@ -218,17 +213,27 @@ public final class HotspotJob {
         }
     }
 
-    static final class ToAreaSummaryRow implements MapFunction<AreaPartial, AreaSummaryRow> {
+    static final class AreaSummaryMerger implements MergeByKeyOperator.Merger<AreaPartial, AreaSummaryRow> {
         private final Categories categories;
         private final Period period;
 
-        ToAreaSummaryRow(Categories categories, Period period) {
+        AreaSummaryMerger(Categories categories, Period period) {
             this.categories = categories;
             this.period = period;
         }
 
         @Override
-        public AreaSummaryRow map(AreaPartial p) {
+        public String key(AreaPartial p) {
+            return p.key();
+        }
+
+        @Override
+        public AreaPartial merge(AreaPartial a, AreaPartial b) {
+            return a.merge(b);
+        }
+
+        @Override
+        public AreaSummaryRow toRow(AreaPartial p) {
             AreaSummaryRow r = new AreaSummaryRow();
             r.areaLevel = p.areaLevel;
             r.areaId = p.areaId;
