@@ -166,6 +166,10 @@ taskmanager:
       min-buffers: 128
 parallelism:
   default: $slots
+heartbeat:
+  # On one machine a killed TaskManager is noticed in seconds (defaults: 10 s interval, 50 s timeout).
+  interval: 2000
+  timeout: 10000
 rest:
   address: 127.0.0.1
   bind-address: 127.0.0.1
