@@ -8,13 +8,18 @@
 #                                                      work/bench-full), with the small scale as the baseline of
 #                                                      the same run; wall time and peak memory of each
 #
+#   scripts/bench.sh trucks [TRUCKS] [RATE] [CHECKPOINT_MS] [OUT_OF_ORDER_MS] [PARALLELISM]
+#                                                      the truck job, all rules on: throughput from a file and
+#                                                      through a local Kafka broker, then event-to-alert latency
+#                                                      percentiles at RATE reports/s (defaults 6000 20000 500 120000 2)
+#
 # Other modes are added beside these in the case below.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -55,11 +60,22 @@ case "$mode" in
     done
     cat "$report"
     ;;
+  trucks)
+    # The bench driver lives in the jobs test classes (it reuses the test fleet and Kafka broker helper).
+    cpfile="$root/jobs/target/bench-classpath.txt"
+    mvn -B -q -pl jobs -am test-compile dependency:build-classpath -DskipTests \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
+    cp="$root/jobs/target/test-classes:$root/jobs/target/classes:$(cat "$cpfile")"
+    opens="--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+    # shellcheck disable=SC2086
+    exec java ${ZHILI_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} $opens -cp "$cp" io.zhili.jobs.trucks.TruckBench "$@"
+    ;;
   -h|--help|help)
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks)" >&2
     exit 2
     ;;
 esac

@@ -111,7 +111,7 @@ public final class GeoParquetWriter implements AutoCloseable {
         // Stats only after every value passed, so a refused row leaves no trace in the metadata.
         for (int i = 0; i < values.length; i++) {
             if (geometryStats[i] != null && values[i] != null) {
-                geometryStats[i].add((Geometry) values[i]);
+                geometryStats[i].add(values[i] instanceof EncodedGeometry e ? e.geometry() : (Geometry) values[i]);
             }
         }
         writer.write(row);
@@ -183,10 +183,13 @@ public final class GeoParquetWriter implements AutoCloseable {
                 row.longs[i] = b ? 1 : 0;
             }
             case GEOMETRY -> {
-                if (!(value instanceof Geometry g)) {
-                    throw wrongType(column, "a JTS Geometry", value);
+                if (value instanceof EncodedGeometry e) {
+                    row.binaries[i] = Binary.fromConstantByteArray(e.wkb());
+                } else if (value instanceof Geometry g) {
+                    row.binaries[i] = Binary.fromConstantByteArray(wkb.write(g));
+                } else {
+                    throw wrongType(column, "a JTS Geometry or EncodedGeometry", value);
                 }
-                row.binaries[i] = Binary.fromConstantByteArray(wkb.write(g));
             }
         }
     }

@@ -18,6 +18,7 @@ import io.zhili.geo.h3.H3Grid;
 import io.zhili.geo.index.NearestComponentIndex;
 import io.zhili.geo.table.RejectReason;
 import io.zhili.geo.util.Timestamps;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -249,7 +250,7 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
 
     private void reject(CaseRecord c, RejectReason reason, String detail) {
         counters.add("cases.rejected." + reason.name(), 1);
-        output.collect(REJECTS, new StreamRecord<>(new RejectRecord("cases", caseFiles[c.file], c.row, reason.name(), detail, c.raw)));
+        output.collect(REJECTS, new StreamRecord<>(new RejectRecord("cases", caseFiles[c.file], c.row, reason.name(), detail, new String(c.raw, StandardCharsets.UTF_8))));
     }
 
     private int periodOf(long reportedAt) {

@@ -21,7 +21,8 @@ public class CaseRecord {
     public int district;
     public int file;
     public long row;
-    public String raw;
+    /** The raw row as UTF-8: bytes travel through the shuffle far cheaper than a String. */
+    public byte[] raw;
 
     public CaseRecord() {
     }

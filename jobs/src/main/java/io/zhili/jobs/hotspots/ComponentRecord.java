@@ -13,7 +13,7 @@ public class ComponentRecord {
     public int file;
     public long row;
     /** The raw input row; dropped once the duplicate check has passed. */
-    public String raw;
+    public byte[] raw;
 
     public ComponentRecord() {
     }

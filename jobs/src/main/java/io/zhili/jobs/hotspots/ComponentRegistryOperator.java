@@ -6,6 +6,7 @@ import com.carrotsearch.hppc.cursors.LongLongCursor;
 import com.carrotsearch.hppc.cursors.ObjectCursor;
 import io.zhili.geo.catalog.ClassKind;
 import io.zhili.geo.table.RejectReason;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -60,7 +61,7 @@ final class ComponentRegistryOperator extends AbstractStreamOperator<ComponentRe
         }
         counters.add("components.rejected." + RejectReason.DUPLICATE_ID.name(), 1);
         output.collect(REJECTS, new StreamRecord<>(new RejectRecord("components", files[loser.file], loser.row,
-                RejectReason.DUPLICATE_ID.name(), "component_id " + loser.id + " already on line " + winner.row, loser.raw)));
+                RejectReason.DUPLICATE_ID.name(), "component_id " + loser.id + " already on line " + winner.row, new String(loser.raw, StandardCharsets.UTF_8))));
     }
 
     @Override

@@ -2,11 +2,11 @@ package io.zhili.jobs.hotspots;
 
 import com.carrotsearch.hppc.LongObjectHashMap;
 import io.zhili.geo.h3.H3Grid;
+import io.zhili.geo.parquet.EncodedGeometry;
 import io.zhili.geo.parquet.TableSchema;
 import io.zhili.jobs.common.RowEncoder;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /** The output tables of the hotspot job as in DESIGN.md's output contract, plus a {@code kind} column. */
@@ -27,23 +27,28 @@ public final class HotspotTables {
     private HotspotTables() {
     }
 
-    /** Hexagon outlines are reused across periods and categories, so each writer keeps them once. */
+    /**
+     * A cell's address and hexagon recur once per period and category, so each writer encodes them once
+     * (WKB included) and reuses them.
+     */
     private abstract static class CellGeometry<T> implements RowEncoder<T> {
-        private transient LongObjectHashMap<Polygon> cache;
+        private transient LongObjectHashMap<Object[]> cache;
 
-        Polygon hexagon(long cell) {
+        /** {address, EncodedGeometry} of a cell. */
+        Object[] cell(long cell) {
             if (cache == null) {
                 cache = new LongObjectHashMap<>();
             }
-            Polygon p = cache.get(cell);
-            if (p == null) {
-                if (cache.size() > 500_000) {
+            Object[] c = cache.get(cell);
+            if (c == null) {
+                if (cache.size() > 1_000_000) {
                     cache.clear();
                 }
-                p = H3Grid.get().boundary(cell);
-                cache.put(cell, p);
+                H3Grid h3 = H3Grid.get();
+                c = new Object[] {h3.address(cell), EncodedGeometry.of(h3.boundary(cell))};
+                cache.put(cell, c);
             }
-            return p;
+            return c;
         }
     }
 
@@ -68,8 +73,9 @@ public final class HotspotTables {
 
             @Override
             public Object[] values(HotspotCellRow r) {
-                return new Object[] {H3Grid.get().address(r.h3), r.h3Res, r.periodStart, r.category, r.kind, r.cases,
-                    r.components, r.rate, r.giZ, r.giP, r.hotClass, hexagon(r.h3)};
+                Object[] c = cell(r.h3);
+                return new Object[] {c[0], r.h3Res, r.periodStart, r.category, r.kind, r.cases,
+                    r.components, r.rate, r.giZ, r.giP, r.hotClass, c[1]};
             }
         };
     }
@@ -84,8 +90,8 @@ public final class HotspotTables {
 
             @Override
             public Object[] values(EmergingRow r) {
-                return new Object[] {H3Grid.get().address(r.h3), r.category, r.kind, r.pattern, r.spot, r.mkZ, r.mkP,
-                    hexagon(r.h3)};
+                Object[] c = cell(r.h3);
+                return new Object[] {c[0], r.category, r.kind, r.pattern, r.spot, r.mkZ, r.mkP, c[1]};
             }
         };
     }

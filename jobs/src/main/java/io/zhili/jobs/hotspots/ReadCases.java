@@ -4,6 +4,7 @@ import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.geo.geojson.AreaIndex;
 import io.zhili.geo.table.RejectReason;
 import io.zhili.geo.util.Timestamps;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -54,7 +55,7 @@ final class ReadCases extends ProcessFunction<InputSplit, CaseRecord> {
             }
             r.file = split.fileIndex;
             r.row = line;
-            r.raw = raw;
+            r.raw = raw.getBytes(StandardCharsets.UTF_8);
             out.collect(r);
         });
         counters.addMillis("stage.read_cases_ms", t0);

@@ -3,6 +3,7 @@ package io.zhili.jobs.hotspots;
 import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.geo.geojson.AreaIndex;
 import io.zhili.geo.table.RejectReason;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -43,7 +44,7 @@ final class ReadComponents extends ProcessFunction<InputSplit, ComponentRecord> 
             }
             r.file = split.fileIndex;
             r.row = line;
-            r.raw = raw;
+            r.raw = raw.getBytes(StandardCharsets.UTF_8);
             out.collect(r);
         });
         counters.addMillis("stage.read_components_ms", t0);

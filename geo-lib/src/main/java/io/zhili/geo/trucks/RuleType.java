@@ -1,0 +1,13 @@
+package io.zhili.geo.trucks;
+
+/** The muck-truck rules of DESIGN.md, in the order the engine evaluates them; the name is the {@code rule} column. */
+public enum RuleType {
+    ROUTE_DEVIATION,
+    RESTRICTED_ZONE,
+    OFF_HOURS,
+    UNCOVERED_LOAD,
+    SPILLAGE,
+    ILLEGAL_DUMPING,
+    SPEEDING,
+    SIGNAL_LOSS
+}

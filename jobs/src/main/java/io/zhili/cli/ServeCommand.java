@@ -1,0 +1,125 @@
+package io.zhili.cli;
+
+import io.zhili.jobs.serve.AlertFileSource;
+import io.zhili.jobs.serve.AlertHub;
+import io.zhili.jobs.serve.AlertKafkaSource;
+import io.zhili.jobs.serve.TileServer;
+import io.zhili.jobs.tiles.TileRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code zhili serve}: the dispatch console and tile server ({@link TileServer}) until interrupted.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve heatmap tiles, TileJSON and the dispatch console with live truck alerts.")
+public final class ServeCommand implements Callable<Integer> {
+    /** How often an alerts path is polled. */
+    static final long POLL_MS = 2000;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--tiles", required = true, paramLabel = "DIR", description = "Output directory of zhili tiles (or tiles/ of a hotspots run).")
+    Path tiles;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 for any free port).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--areas", paramLabel = "GEOJSON", description = "District/street outlines to draw (areas contract).")
+    Path areas;
+
+    @ArgGroup(exclusive = true)
+    AlertInput alerts;
+
+    static final class AlertInput {
+        @Option(names = "--alerts", paramLabel = "PATH", description = "Alerts to follow: a JSON-lines or Parquet file, or a directory of them (polled).")
+        Path path;
+
+        @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap server of the alerts topic.")
+        String kafka;
+    }
+
+    @Option(names = "--topic", defaultValue = "truck-alerts", description = "Alerts topic with --kafka (default ${DEFAULT-VALUE}).")
+    String topic;
+
+    /** Set by tests: counted down once the server listens, with its port in {@link #boundPort}. */
+    CountDownLatch started;
+    volatile int boundPort;
+    /** Set by tests to stop the server. */
+    CountDownLatch stop;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(tiles)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tiles " + tiles + " is not a directory");
+        }
+        if (!Files.isRegularFile(tiles.resolve(TileRun.SETS_FILE))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tiles " + tiles + " has no "
+                    + TileRun.SETS_FILE + " (write it with zhili tiles)");
+        }
+        if (areas != null && !Files.isReadable(areas)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--areas " + areas + " is not readable");
+        }
+        if (alerts != null && alerts.kafka != null && !alerts.kafka.matches("[^:\\s]+:\\d+")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kafka must be HOST:PORT, not '" + alerts.kafka + "'");
+        }
+        AlertHub hub = new AlertHub();
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "zhili-alerts");
+            t.setDaemon(true);
+            return t;
+        });
+        AlertKafkaSource kafka = null;
+        try (TileServer server = new TileServer(tiles, areas, hub, bind, port)) {
+            if (alerts != null && alerts.path != null) {
+                AlertFileSource source = new AlertFileSource(alerts.path, hub);
+                poller.scheduleWithFixedDelay(() -> {
+                    try {
+                        source.poll();
+                    } catch (Exception e) {
+                        spec.commandLine().getErr().println("zhili serve: alerts: " + ZhiliCommand.oneLine(e));
+                    }
+                }, 0, POLL_MS, TimeUnit.MILLISECONDS);
+            } else if (alerts != null && alerts.kafka != null) {
+                kafka = new AlertKafkaSource(alerts.kafka, topic, hub);
+                Thread t = new Thread(kafka, "zhili-alerts-kafka");
+                t.setDaemon(true);
+                t.start();
+            }
+            server.start();
+            boundPort = server.port();
+            spec.commandLine().getOut().printf("serve: console at http://%s:%d/ (tiles %s%s)%n",
+                    bind.equals("0.0.0.0") ? "127.0.0.1" : bind, server.port(), tiles.toAbsolutePath(),
+                    alerts == null ? ", no alerts" : alerts.path != null ? ", alerts from " + alerts.path
+                            : ", alerts from Kafka " + alerts.kafka + " topic " + topic);
+            spec.commandLine().getOut().flush();
+            if (started != null) {
+                started.countDown();
+            }
+            CountDownLatch until = stop != null ? stop : new CountDownLatch(1);
+            if (stop == null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(until::countDown));
+            }
+            until.await();
+        } finally {
+            poller.shutdownNow();
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+        return 0;
+    }
+}

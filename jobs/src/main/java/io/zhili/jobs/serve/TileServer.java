@@ -1,0 +1,472 @@
+package io.zhili.jobs.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import io.zhili.geo.tiles.HexTileEncoder;
+import io.zhili.geo.tiles.TileJson;
+import io.zhili.geo.tiles.WebMercator;
+import io.zhili.jobs.tiles.TileRun;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dispatch console's HTTP server (JDK {@code com.sun.net.httpserver}): serves a tile directory
+ * written by {@code zhili tiles}, the console page, district outlines and live alerts.
+ *
+ * <ul>
+ *   <li>{@code GET /} and {@code /console/…}: the console (Leaflet, vendored; no internet needed).</li>
+ *   <li>{@code GET /tiles/…/{layer}/{z}/{x}/{y}.png|.mvt}: tiles, {@code image/png} and
+ *       {@code application/vnd.mapbox-vector-tile}; {@code 404} for a tile that does not exist (an empty
+ *       tile is never written), for a malformed path and for anything outside the tile directory.</li>
+ *   <li>{@code GET /tiles/…/{layer}/tilejson.json}: TileJSON with absolute tile URLs of this server;
+ *       {@code GET /tiles/tilesets.json}: the sets for the category/period selector.</li>
+ *   <li>{@code GET /api/cell?set=&layer=&z=&lon=&lat=}: the figures of the cell under a point, read from
+ *       the vector tile at that zoom (404 when there is none).</li>
+ *   <li>{@code GET /api/areas}: the {@code --areas} GeoJSON, or 404.</li>
+ *   <li>{@code GET /alerts/stream}: Server-Sent Events from the {@link AlertHub}; {@code GET /api/alerts}:
+ *       the kept alerts and rejection counts as JSON.</li>
+ * </ul>
+ * Every response allows any origin (CORS, with preflight); files carry an {@code ETag} (size and
+ * modification time) honoured by {@code If-None-Match} with {@code 304}, and {@code Cache-Control}.
+ *
+ * <p>Thread-safe; requests run on a cached pool because each alert stream holds its thread.
+ */
+public final class TileServer implements AutoCloseable {
+    /** Cache lifetime of tiles and TileJSON: short, since a new hotspot run replaces them; ETags revalidate. */
+    public static final String TILE_CACHE = "public, max-age=300";
+    /** Heartbeat of alert streams. */
+    public static final long HEARTBEAT_MS = 15_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TileServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> TYPES = Map.of(
+            "png", "image/png",
+            "mvt", "application/vnd.mapbox-vector-tile",
+            "json", "application/json",
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8",
+            "svg", "image/svg+xml",
+            "geojson", "application/geo+json");
+
+    private final Path tilesDir;
+    private final Path areas;
+    private final AlertHub hub;
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final Map<String, LongAdder> statusCounts = new ConcurrentHashMap<>();
+
+    /**
+     * Binds the server (not yet started).
+     *
+     * @param areas GeoJSON of district outlines, or null
+     * @param port  0 for any free port
+     * @throws IOException when the address cannot be bound
+     */
+    public TileServer(Path tilesDir, Path areas, AlertHub hub, String bindAddress, int port) throws IOException {
+        this.tilesDir = tilesDir.toAbsolutePath().normalize();
+        this.areas = areas;
+        this.hub = hub;
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "zhili-serve");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Responses so far by {@code kind status}, e.g. {@code tile 200}, {@code tile 404}, {@code console 200}. */
+    public Map<String, Long> statusCounts() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        statusCounts.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        hub.closeAll();
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String kind = "other";
+        int status;
+        try {
+            Headers h = ex.getResponseHeaders();
+            h.set("Access-Control-Allow-Origin", "*");
+            h.set("Access-Control-Expose-Headers", "ETag");
+            String method = ex.getRequestMethod();
+            if (method.equals("OPTIONS")) {
+                h.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+                h.set("Access-Control-Allow-Headers", "If-None-Match, Last-Event-ID, Content-Type");
+                h.set("Access-Control-Max-Age", "86400");
+                status = send(ex, 204, null, null);
+            } else if (!method.equals("GET") && !method.equals("HEAD")) {
+                h.set("Allow", "GET, HEAD, OPTIONS");
+                status = sendText(ex, 405, "method not allowed");
+            } else {
+                String path = ex.getRequestURI().getRawPath();
+                if (path.startsWith("/tiles/")) {
+                    kind = path.endsWith(".json") ? "tilejson" : "tile";
+                    status = serveTiles(ex, path.substring("/tiles/".length()));
+                } else if (path.equals("/alerts/stream")) {
+                    kind = "alerts";
+                    status = streamAlerts(ex);
+                } else if (path.equals("/api/alerts")) {
+                    kind = "api";
+                    status = alertsJson(ex);
+                } else if (path.equals("/api/cell")) {
+                    kind = "api";
+                    status = cell(ex);
+                } else if (path.equals("/api/areas")) {
+                    kind = "areas";
+                    status = areas == null ? sendText(ex, 404, "no --areas given") : serveFile(ex, areas, "geojson", "no-cache");
+                } else if (path.equals("/") || path.equals("/index.html")) {
+                    kind = "console";
+                    status = serveResource(ex, "console/index.html");
+                } else if (path.startsWith("/console/")) {
+                    kind = "console";
+                    status = serveResource(ex, path.substring(1));
+                } else if (path.equals("/favicon.ico")) {
+                    status = send(ex, 204, null, null);
+                } else {
+                    status = sendText(ex, 404, "not found");
+                }
+            }
+        } catch (IOException e) {
+            // The client went away mid-response; nothing more to tell it.
+            status = -1;
+        } catch (RuntimeException e) {
+            LOG.warn("serve: {} {} failed: {}", ex.getRequestMethod(), ex.getRequestURI(), e.toString());
+            status = trySend(ex, 500, "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            ex.close();
+        }
+        statusCounts.computeIfAbsent(kind + " " + status, k -> new LongAdder()).increment();
+    }
+
+    private int trySend(HttpExchange ex, int status, String text) {
+        try {
+            return sendText(ex, status, text);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private int serveTiles(HttpExchange ex, String rawRest) throws IOException {
+        Path file = safeResolve(tilesDir, rawRest);
+        if (file == null) {
+            return sendText(ex, 404, "no such tile");
+        }
+        String ext = extension(file);
+        if (!ext.equals("png") && !ext.equals("mvt") && !ext.equals("json")) {
+            return sendText(ex, 404, "no such tile");
+        }
+        if (!Files.isRegularFile(file)) {
+            return sendText(ex, 404, ext.equals("json") ? "no such document" : "no such tile");
+        }
+        if (file.getFileName().toString().equals("tilejson.json")) {
+            return serveTileJson(ex, file, rawRest);
+        }
+        return serveFile(ex, file, ext, TILE_CACHE);
+    }
+
+    /** TileJSON with this server's absolute URLs in place of the relative templates on disk. */
+    private int serveTileJson(HttpExchange ex, Path file, String rawRest) throws IOException {
+        TileJson doc;
+        try {
+            doc = TileJson.read(file);
+        } catch (IOException e) {
+            return sendText(ex, 404, "unreadable TileJSON");
+        }
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (host == null || host.isBlank()) {
+            host = "127.0.0.1:" + port();
+        }
+        String base = "http://" + host + "/tiles/" + rawRest.substring(0, rawRest.length() - "tilejson.json".length());
+        List<String> tiles = new ArrayList<>();
+        doc.tiles().forEach(t -> tiles.add(absolute(base, t)));
+        Map<String, Object> extra = new HashMap<>(doc.extra());
+        Object raster = extra.get("raster_tiles");
+        if (raster instanceof List<?> list) {
+            List<String> abs = new ArrayList<>();
+            list.forEach(t -> abs.add(absolute(base, String.valueOf(t))));
+            extra.put("raster_tiles", abs);
+        }
+        TileJson rewritten = new TileJson(doc.name(), doc.description(), tiles, doc.minZoom(), doc.maxZoom(),
+                doc.bounds(), doc.center(), doc.vectorLayers(), extra);
+        byte[] body = rewritten.toJsonText().getBytes(StandardCharsets.UTF_8);
+        String etag = "\"" + etagOf(file) + "-" + Integer.toHexString(host.hashCode()) + "\"";
+        return sendWithEtag(ex, body, TYPES.get("json"), TILE_CACHE, etag);
+    }
+
+    private static String absolute(String base, String template) {
+        return template.startsWith("http://") || template.startsWith("https://") ? template : base + template;
+    }
+
+    private int serveFile(HttpExchange ex, Path file, String ext, String cache) throws IOException {
+        String etag = "\"" + etagOf(file) + "\"";
+        byte[] body = Files.readAllBytes(file);
+        return sendWithEtag(ex, body, TYPES.getOrDefault(ext, "application/octet-stream"), cache, etag);
+    }
+
+    private int serveResource(HttpExchange ex, String name) throws IOException {
+        if (name.contains("..") || name.contains("//")) {
+            return sendText(ex, 404, "not found");
+        }
+        try (InputStream in = TileServer.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                return sendText(ex, 404, "not found");
+            }
+            byte[] body = in.readAllBytes();
+            String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "-" + body.length + "\"";
+            String type = TYPES.getOrDefault(extension(Path.of(name)), "application/octet-stream");
+            if (name.endsWith(".png")) {
+                type = "image/png";
+            }
+            return sendWithEtag(ex, body, type, "no-cache", etag);
+        }
+    }
+
+    private int sendWithEtag(HttpExchange ex, byte[] body, String type, String cache, String etag) throws IOException {
+        Headers h = ex.getResponseHeaders();
+        h.set("ETag", etag);
+        h.set("Cache-Control", cache);
+        String inm = ex.getRequestHeaders().getFirst("If-None-Match");
+        if (inm != null && matches(inm, etag)) {
+            return send(ex, 304, null, null);
+        }
+        return send(ex, 200, body, type);
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String etagOf(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return Long.toHexString(a.size()) + "-" + Long.toHexString(a.lastModifiedTime().toMillis());
+    }
+
+    /** The file under {@code root} named by a raw URL path, or null when it is malformed or leaves the root. */
+    static Path safeResolve(Path root, String rawPath) {
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (decoded.isEmpty() || decoded.contains("\\") || decoded.indexOf('\0') >= 0) {
+            return null;
+        }
+        for (String segment : decoded.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+        }
+        Path p = root.resolve(decoded).normalize();
+        return p.startsWith(root) ? p : null;
+    }
+
+    private int cell(HttpExchange ex) throws IOException {
+        Map<String, String> q = query(ex.getRequestURI());
+        String set = q.getOrDefault("set", "");
+        String layer = q.getOrDefault("layer", "cases");
+        double lon;
+        double lat;
+        int z;
+        try {
+            lon = Double.parseDouble(q.getOrDefault("lon", ""));
+            lat = Double.parseDouble(q.getOrDefault("lat", ""));
+            z = Integer.parseInt(q.getOrDefault("z", ""));
+        } catch (NumberFormatException e) {
+            return sendJson(ex, 400, error("lon, lat and z must be numbers"));
+        }
+        if (!TileRun.LAYERS.contains(layer) || !(set.isEmpty() || set.startsWith(TileRun.SETS_DIR + "/"))) {
+            return sendJson(ex, 404, error("no such layer or set"));
+        }
+        Path layerDir = safeResolve(tilesDir, (set.isEmpty() ? "" : set + "/") + layer);
+        Path tileJson = layerDir == null ? null : layerDir.resolve("tilejson.json");
+        if (tileJson == null || !Files.isRegularFile(tileJson)) {
+            return sendJson(ex, 404, error("no such layer or set"));
+        }
+        TileJson doc = TileJson.read(tileJson);
+        int zoom = Math.max(doc.minZoom(), Math.min(doc.maxZoom(), z));
+        int x = WebMercator.tileX(lon, zoom);
+        int y = WebMercator.tileY(lat, zoom);
+        Path tile = layerDir.resolve(zoom + "/" + x + "/" + y + ".mvt");
+        if (!Files.isRegularFile(tile)) {
+            return sendJson(ex, 404, error("no cell here"));
+        }
+        JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(Files.readAllBytes(tile)), new GeometryFactory(),
+                new TagKeyValueMapConverter(false, "id"), MvtReader.RING_CLASSIFIER_V2_1);
+        JtsLayer l = mvt.getLayer(layer);
+        int extent = l == null ? HexTileEncoder.DEFAULT_EXTENT : l.getExtent();
+        double n = WebMercator.tilesPerAxis(zoom);
+        Point p = new GeometryFactory().createPoint(new Coordinate((WebMercator.normX(lon) * n - x) * extent,
+                (WebMercator.normY(lat) * n - y) * extent));
+        if (l != null) {
+            for (Geometry g : l.getGeometries()) {
+                if (g.covers(p)) {
+                    ObjectNode out = JSON.valueToTree(g.getUserData());
+                    out.remove("id");
+                    out.put("zoom", zoom);
+                    return sendJson(ex, 200, out);
+                }
+            }
+        }
+        return sendJson(ex, 404, error("no cell here"));
+    }
+
+    private int alertsJson(HttpExchange ex) throws IOException {
+        ObjectNode out = JSON.createObjectNode();
+        var list = out.putArray("alerts");
+        for (AlertHub.Event e : hub.recent()) {
+            list.add(JSON.readTree(e.json()));
+        }
+        out.put("accepted", hub.accepted());
+        out.set("rejected", JSON.valueToTree(hub.rejected()));
+        out.put("clients", hub.clientCount());
+        return sendJson(ex, 200, out);
+    }
+
+    private int streamAlerts(HttpExchange ex) throws IOException {
+        long last = 0;
+        String header = ex.getRequestHeaders().getFirst("Last-Event-ID");
+        if (header != null) {
+            try {
+                last = Long.parseLong(header.trim());
+            } catch (NumberFormatException ignored) {
+                // a malformed id means: send everything kept
+            }
+        }
+        if (hub.clientCount() >= AlertHub.MAX_CLIENTS) {
+            return sendText(ex, 503, "too many alert streams");
+        }
+        Headers h = ex.getResponseHeaders();
+        h.set("Content-Type", "text/event-stream; charset=utf-8");
+        h.set("Cache-Control", "no-cache");
+        h.set("X-Accel-Buffering", "no");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(200, -1);
+            return 200;
+        }
+        ex.sendResponseHeaders(200, 0);
+        hub.stream(ex.getResponseBody(), last, HEARTBEAT_MS);
+        return 200;
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("error", message);
+        return o;
+    }
+
+    private int sendJson(HttpExchange ex, int status, ObjectNode body) throws IOException {
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        return send(ex, status, JSON.writeValueAsBytes(body), TYPES.get("json"));
+    }
+
+    private int sendText(HttpExchange ex, int status, String text) throws IOException {
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        return send(ex, status, (text + "\n").getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    }
+
+    private static int send(HttpExchange ex, int status, byte[] body, String type) throws IOException {
+        if (type != null) {
+            ex.getResponseHeaders().set("Content-Type", type);
+        }
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        if (body == null || status == 204 || status == 304) {
+            ex.sendResponseHeaders(status, -1);
+            return status;
+        }
+        if (head) {
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            ex.sendResponseHeaders(status, -1);
+            return status;
+        }
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+        return status;
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> q = new HashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                q.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException ignored) {
+                // a malformed escape: the parameter is left out and reported as missing
+            }
+        }
+        return q;
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,148 @@
+package io.zhili.jobs.trucks;
+
+import io.zhili.geo.trucks.Alert;
+import io.zhili.geo.trucks.GpsJsonWriter;
+import io.zhili.geo.trucks.GpsPoint;
+import io.zhili.geo.trucks.RuleType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * {@code zhili trucks}: muck-truck rule detection in event time, exactly once (DESIGN.md).
+ *
+ * <p>The graph reads top to bottom like the data flow:
+ * <ol>
+ *   <li><b>read</b> raw GPS payloads from the injected source (a file replayed as a stream, a Kafka
+ *       topic, anything on a cluster);</li>
+ *   <li><b>decode</b> JSON or JT/T 808 ({@link GpsDecodeFunction}); undecodable payloads become dead
+ *       letters with their reason;</li>
+ *   <li><b>event time</b>: watermarks with bounded out-of-orderness and idleness;</li>
+ *   <li><b>rules</b>: keyed by truck, one {@link TruckMonitorFunction} sorts each truck's reports and
+ *       runs the geo-lib rule engine with keyed state and event-time timers; the reference layers
+ *       come in as broadcast state; late reports leave through a side output;</li>
+ *   <li><b>write</b> alerts, dead letters (late reports among them, reason {@code LATE}) and SPILLAGE
+ *       cases to the injected sinks, and the alerts to a Kafka topic when the options name one.</li>
+ * </ol>
+ * Operator uids are stable so savepoints survive upgrades. Checkpointing is exactly-once at
+ * {@link TruckJobOptions#checkpointInterval()}; the sinks commit on checkpoints.
+ *
+ * <p>Build once per environment; not thread-safe.
+ */
+public final class TruckMonitorJob {
+    private static final TypeInformation<byte[]> BYTES = PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO;
+
+    private final TruckJobOptions options;
+    private final Source<byte[], ?, ?> gps;
+    private final int sourceParallelism;
+    private final ReferenceSnapshot reference;
+    private final TruckSinks sinks;
+    private final Sink<Alert> alertsTopic;
+    private MapFunction<byte[], byte[]> rawTap;
+
+    /**
+     * @param gps               raw GPS payloads (JSON objects or JT/T 808 frames)
+     * @param sourceParallelism parallelism of reading and decoding (1 for a single file)
+     * @param reference         the routes, sites and zones, broadcast to every rules subtask
+     * @param sinks             the table outputs
+     * @param alertsTopic       the Kafka alerts sink, or null
+     */
+    public TruckMonitorJob(TruckJobOptions options, Source<byte[], ?, ?> gps, int sourceParallelism,
+                           ReferenceSnapshot reference, TruckSinks sinks, Sink<Alert> alertsTopic) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.gps = Objects.requireNonNull(gps, "gps");
+        this.sourceParallelism = sourceParallelism;
+        this.reference = Objects.requireNonNull(reference, "reference");
+        this.sinks = Objects.requireNonNull(sinks, "sinks");
+        this.alertsTopic = alertsTopic;
+    }
+
+    /**
+     * A function applied to every raw payload right after the source, e.g. to inject a failure or to
+     * pace the input in tests and benchmarks. Identity when not set.
+     */
+    public TruckMonitorJob withRawTap(MapFunction<byte[], byte[]> tap) {
+        this.rawTap = tap;
+        return this;
+    }
+
+    /** Adds the job's operators to {@code env} and configures event time and checkpoints. */
+    public void build(StreamExecutionEnvironment env) {
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.enableCheckpointing(options.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+
+        DataStream<byte[]> raw = env.fromSource(gps, WatermarkStrategy.noWatermarks(), "gps source")
+                .uid("gps-source").setParallelism(sourceParallelism);
+        if (rawTap != null) {
+            raw = raw.map(rawTap).returns(BYTES).uid("gps-tap").name("gps tap").setParallelism(sourceParallelism);
+        }
+
+        SingleOutputStreamOperator<GpsPoint> decoded = raw
+                .process(new GpsDecodeFunction(options.format(), reference))
+                .uid("gps-decode").name("decode " + options.format().name().toLowerCase())
+                .setParallelism(sourceParallelism);
+
+        WatermarkStrategy<GpsPoint> eventTime = WatermarkStrategy
+                .<GpsPoint>forBoundedOutOfOrderness(options.outOfOrderness())
+                .withTimestampAssigner((p, previous) -> p.ts());
+        if (!options.idleness().isZero()) {
+            eventTime = eventTime.withIdleness(options.idleness());
+        }
+        DataStream<GpsPoint> points = decoded.assignTimestampsAndWatermarks(eventTime)
+                .uid("gps-watermarks").name("event time").setParallelism(sourceParallelism);
+
+        // Reference data: broadcast once at start; its input carries no event time of its own.
+        BroadcastStream<ReferenceSnapshot> layers = env
+                .fromData(TypeInformation.of(ReferenceSnapshot.class), reference)
+                .uid("reference-source").name("reference layers")
+                .broadcast(TruckMonitorFunction.REFERENCE);
+
+        SingleOutputStreamOperator<Alert> alerts = points
+                .keyBy(GpsPoint::truckId)
+                .connect(layers)
+                .process(new TruckMonitorFunction(options.rules()))
+                .uid("truck-rules").name("truck rules");
+
+        DataStream<DeadLetter> late = alerts.getSideOutput(TruckMonitorFunction.LATE)
+                .map(new LateToDeadLetter(options.outOfOrderness()))
+                .uid("late-dead-letters").name("late reports");
+        DataStream<DeadLetter> deadLetters = decoded.getSideOutput(GpsDecodeFunction.DEAD_LETTERS).union(late);
+
+        alerts.sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts table");
+        deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-sink").name("dead letter table");
+        alerts.filter(a -> a.rule() == RuleType.SPILLAGE).uid("spillage-cases").name("spillage as cases")
+                .sinkTo(sinks.cases()).uid("cases-sink").name("cases table");
+        if (alertsTopic != null) {
+            alerts.sinkTo(alertsTopic).uid("alerts-kafka").name("alerts topic");
+        }
+    }
+
+    /** A late report as a dead letter: its JSON and how far behind it was allowed to be. */
+    static final class LateToDeadLetter implements MapFunction<GpsPoint, DeadLetter> {
+        private static final long serialVersionUID = 1L;
+        private final long boundMs;
+
+        LateToDeadLetter(Duration bound) {
+            this.boundMs = bound.toMillis();
+        }
+
+        @Override
+        public DeadLetter map(GpsPoint p) {
+            return new DeadLetter(System.currentTimeMillis(), "LATE: report at " + Instant.ofEpochMilli(p.ts())
+                    + " arrived after the watermark (more than " + boundMs / 1000 + " s out of order)",
+                    GpsJsonWriter.toJson(p));
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.zhili.jobs.trucks;
+
+import io.zhili.geo.trucks.GpsRejectReason;
+import io.zhili.geo.trucks.PointVerdict;
+import io.zhili.geo.trucks.RuleType;
+import io.zhili.jobs.common.JobRunner;
+import io.zhili.jobs.common.LineBytesFormat;
+import io.zhili.jobs.common.RunDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * One run of {@code zhili trucks}: checks the arguments, reads the reference layers, wires the
+ * production sources and sinks into {@link TruckMonitorJob} and runs it with a progress line every
+ * two seconds.
+ *
+ * <p>A bounded run (a file, or a Kafka topic read up to its end with {@code stopAtEnd}) writes its
+ * tables into a staging directory and publishes them with {@code run.json} (counts and durations)
+ * and {@code _SUCCESS} last. An unbounded Kafka run commits Parquet files straight into the tables
+ * under {@code out} on every checkpoint and runs until it is cancelled.
+ */
+public final class TruckRun {
+    /**
+     * Where the GPS reports come from: the {@code file} when set, else {@code topic} on the
+     * {@code kafka} brokers. The alerts topic, when the options name one, is on the {@code kafka}
+     * brokers (a file run may also publish alerts to Kafka).
+     */
+    public record Input(Path file, String kafka, String topic, boolean stopAtEnd) {
+        public static Input file(Path file) {
+            return new Input(file, null, null, true);
+        }
+
+        public static Input kafka(String bootstrap, String topic, boolean stopAtEnd) {
+            return new Input(null, bootstrap, topic == null ? TruckKafka.DEFAULT_GPS_TOPIC : topic, stopAtEnd);
+        }
+
+        boolean bounded() {
+            return file != null || stopAtEnd;
+        }
+    }
+
+    /** Restarts from the last checkpoint before the run fails. */
+    static final int RESTART_ATTEMPTS = 5;
+    static final Duration RESTART_DELAY = Duration.ofSeconds(1);
+
+    private final Input input;
+    private final Path routes;
+    private final Path sites;
+    private final Path zones;
+    private final Path out;
+    private final TruckJobOptions options;
+    private final Integer parallelism;
+    private MapFunction<byte[], byte[]> rawTap;
+
+    public TruckRun(Input input, Path routes, Path sites, Path zones, Path out, TruckJobOptions options,
+                    Integer parallelism) {
+        this.input = input;
+        this.routes = routes;
+        this.sites = sites;
+        this.zones = zones;
+        this.out = out;
+        this.options = options;
+        this.parallelism = parallelism;
+    }
+
+    /** See {@link TruckMonitorJob#withRawTap}: for fault injection and pacing in tests and benchmarks. */
+    public TruckRun withRawTap(MapFunction<byte[], byte[]> tap) {
+        this.rawTap = tap;
+        return this;
+    }
+
+    /** Runs the job; returns the run summary ({@code run.json}); an unbounded run returns when cancelled. */
+    public Map<String, Object> execute() throws Exception {
+        validate();
+        long t0 = System.currentTimeMillis();
+        ReferenceSnapshot reference = ReferenceSnapshot.read(routes, sites, zones);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (parallelism != null) {
+            env.setParallelism(parallelism);
+        }
+        // A failed task restarts from the last checkpoint; sinks commit exactly once across restarts.
+        Configuration restart = new Configuration();
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        env.configure(restart);
+        Source<byte[], ?, ?> source;
+        int sourceParallelism;
+        if (input.file() != null) {
+            source = FileSource.forRecordStreamFormat(new LineBytesFormat(),
+                    new org.apache.flink.core.fs.Path(input.file().toAbsolutePath().toUri())).build();
+            // A file is one split and must be replayed in its own order: one reader.
+            sourceParallelism = Files.isDirectory(input.file()) ? env.getParallelism() : 1;
+        } else {
+            source = TruckKafka.gpsSource(input.kafka(), input.topic(), input.stopAtEnd());
+            sourceParallelism = env.getParallelism();
+        }
+        if (input.bounded() && JobRunner.detached(env)) {
+            // A bounded run publishes its tables and run.json from the client after the job ends.
+            throw new IllegalArgumentException("a bounded trucks run (--gps or --stop-at-end) needs a client that waits "
+                    + "for it (flink run without --detached, or scripts/zhili); through the REST API run it unbounded");
+        }
+        RunDirectory run = input.bounded() ? RunDirectory.create(out) : null;
+        Path tables = run != null ? run.staging() : out;
+        try {
+            Files.createDirectories(tables);
+            String alertsTopic = options.alertsTopic();
+            TruckMonitorJob job = new TruckMonitorJob(options, source, sourceParallelism, reference,
+                    TruckSinks.parquet(tables),
+                    alertsTopic == null ? null : TruckKafka.alertsSink(kafkaFor(alertsTopic), alertsTopic,
+                            "zhili-trucks-" + UUID.randomUUID().toString().substring(0, 8)));
+            job.withRawTap(rawTap).build(env);
+            Map<String, Object> accumulators = JobRunner.run(env, "zhili trucks", TruckCounters.GPS_READ);
+            if (accumulators.containsKey(JobRunner.DETACHED)) {
+                // Submitted through the REST API: the job commits its tables on checkpoints until it is stopped.
+                Map<String, Object> submitted = new LinkedHashMap<>();
+                submitted.put("job", "trucks");
+                submitted.put("job_id", accumulators.get(JobRunner.JOB_ID));
+                submitted.put("detached", true);
+                return submitted;
+            }
+            long finished = System.currentTimeMillis();
+            Map<String, Object> summary = summary(accumulators, t0, finished, env.getParallelism());
+            if (run != null) {
+                run.publish(Arrays.asList(TruckTables.ALL), summary);
+            }
+            return summary;
+        } catch (Exception | Error e) {
+            if (run != null) {
+                run.abandon();
+            }
+            throw e;
+        }
+    }
+
+    private String kafkaFor(String alertsTopic) {
+        if (input.kafka() == null) {
+            throw new IllegalArgumentException("--alerts-topic " + alertsTopic + " needs --kafka HOST:PORT");
+        }
+        return input.kafka();
+    }
+
+    private void validate() {
+        if (input.file() == null && input.kafka() == null) {
+            throw new IllegalArgumentException("one of --gps and --kafka is required");
+        }
+        if (input.file() != null && !Files.isReadable(input.file())) {
+            throw new IllegalArgumentException("--gps " + input.file() + " does not exist or is not readable");
+        }
+        if (input.kafka() != null && !input.kafka().matches("[^:,\\s]+:\\d{1,5}(,[^:,\\s]+:\\d{1,5})*")) {
+            throw new IllegalArgumentException("--kafka must be HOST:PORT[,HOST:PORT...], not '" + input.kafka() + "'");
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("--out is required");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
+        }
+    }
+
+    private Map<String, Object> summary(Map<String, Object> acc, long t0, long finished, int parallelism) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("job", "trucks");
+        s.put("started_at", Instant.ofEpochMilli(t0).toString());
+        s.put("finished_at", Instant.ofEpochMilli(finished).toString());
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        if (input.file() != null) {
+            inputs.put("gps", input.file().toString());
+        } else {
+            inputs.put("kafka", input.kafka());
+            inputs.put("topic", input.topic());
+        }
+        inputs.put("format", options.format().name().toLowerCase(Locale.ROOT));
+        inputs.put("routes", routes.toString());
+        inputs.put("sites", sites.toString());
+        inputs.put("zones", zones.toString());
+        s.put("inputs", inputs);
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("out_of_orderness_ms", options.outOfOrderness().toMillis());
+        opts.put("idleness_ms", options.idleness().toMillis());
+        opts.put("checkpoint_interval_ms", options.checkpointInterval().toMillis());
+        opts.put("alerts_topic", options.alertsTopic());
+        opts.put("parallelism", parallelism);
+        opts.put("rules", options.rules().toString());
+        s.put("options", opts);
+
+        long read = count(acc, TruckCounters.GPS_READ);
+        Map<String, Object> deadByReason = new LinkedHashMap<>();
+        long dead = 0;
+        for (GpsRejectReason r : GpsRejectReason.values()) {
+            long n = count(acc, TruckCounters.DEAD_LETTER_PREFIX + r.name());
+            deadByReason.put(r.name(), n);
+            dead += n;
+        }
+        Map<String, Object> gps = new LinkedHashMap<>();
+        gps.put("read", read);
+        gps.put("decoded", read - dead);
+        gps.put("dead_letters", dead);
+        gps.put("dead_letters_by_reason", deadByReason);
+        s.put("gps", gps);
+
+        Map<String, Object> points = new LinkedHashMap<>();
+        for (PointVerdict v : PointVerdict.values()) {
+            String name = v.name().toLowerCase(Locale.ROOT);
+            points.put(name, count(acc, TruckCounters.POINTS_PREFIX + name));
+        }
+        points.put("late", count(acc, TruckCounters.LATE));
+        s.put("points", points);
+
+        Map<String, Object> byRule = new LinkedHashMap<>();
+        long alerts = 0;
+        for (RuleType r : RuleType.values()) {
+            long n = count(acc, TruckCounters.ALERTS_PREFIX + r.name());
+            byRule.put(r.name(), n);
+            alerts += n;
+        }
+        Map<String, Object> alertSection = new LinkedHashMap<>();
+        alertSection.put("total", alerts);
+        alertSection.put("by_rule", byRule);
+        s.put("alerts", alertSection);
+
+        Map<String, Object> durations = new LinkedHashMap<>();
+        Object net = acc.get("job.net_runtime_ms");
+        durations.put("job_net_runtime_ms", net);
+        durations.put("total_ms", finished - t0);
+        s.put("durations_ms", durations);
+        if (net instanceof Number n && n.longValue() > 0) {
+            s.put("points_per_s", Math.round(read * 1000.0 / n.longValue()));
+        }
+        return s;
+    }
+
+    private static long count(Map<String, Object> acc, String name) {
+        Object v = acc.get(name);
+        return v instanceof Number n ? n.longValue() : 0L;
+    }
+}

@@ -1,0 +1,84 @@
+package io.zhili.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhili.jobs.tiles.HotspotCellsFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TilesCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run zhili(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = ZhiliCommand.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void testTilesWritesRunJsonAndSuccessLast(@TempDir Path dir) throws Exception {
+        Path hotspots = dir.resolve("hotspots");
+        HotspotCellsFixture.write(hotspots, "2025-03", Instant.parse("2025-02-28T16:00:00Z"),
+                HotspotCellsFixture.disks(new double[][] {{120.38, 36.07}}, 5, 20), Map.of("ALL", 1.0, "01", 0.5));
+        Path out = dir.resolve("tiles");
+        Run run = zhili("tiles", "--hotspots", hotspots.toString(), "--out", out.toString(), "--min-zoom", "11",
+                "--max-zoom", "13", "--category", "ALL,01", "--parallelism", "2");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("tiles: period 2025-03, category ALL"), run.out());
+        assertTrue(Files.exists(out.resolve("_SUCCESS")));
+        JsonNode runJson = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("tiles", runJson.get("command").asText());
+        assertEquals(2, runJson.get("sets").size());
+        assertTrue(runJson.get("tiles_written").asLong() > 0);
+        assertEquals(runJson.get("tiles_written").asLong(), runJson.get("sets").findValues("tiles").stream()
+                .flatMap(t -> java.util.stream.StreamSupport.stream(t.spliterator(), false)).mapToLong(JsonNode::asLong).sum());
+        assertTrue(Files.exists(out.resolve("sets/2025-03/01/cases/tilejson.json")));
+    }
+
+    @Test
+    void testBadArgumentsAreOneLineMessagesWithNonZeroExit(@TempDir Path dir) throws Exception {
+        Run zooms = zhili("tiles", "--hotspots", dir.toString(), "--out", dir.resolve("t").toString(), "--min-zoom", "15",
+                "--max-zoom", "12");
+        assertEquals(2, zooms.exit());
+        assertEquals("zhili tiles: zoom range 15..12 must lie within 0..20 with --min-zoom <= --max-zoom (try --help)",
+                zooms.err().trim());
+        Run category = zhili("tiles", "--hotspots", dir.toString(), "--out", dir.resolve("t").toString(), "--category", "roads");
+        assertEquals(2, category.exit());
+        assertTrue(category.err().trim().startsWith("zhili tiles: category must be ALL"), category.err());
+        Run missing = zhili("tiles", "--hotspots", dir.resolve("nope").toString(), "--out", dir.resolve("t").toString());
+        assertEquals(2, missing.exit());
+        Run noTable = zhili("tiles", "--hotspots", dir.toString(), "--out", dir.resolve("t").toString());
+        assertEquals(1, noTable.exit());
+        assertEquals(1, noTable.err().trim().lines().count(), noTable.err());
+        assertTrue(noTable.err().contains("has no hotspot_cells/ folder"), noTable.err());
+        Run serve = zhili("serve", "--tiles", dir.toString());
+        assertEquals(2, serve.exit());
+        assertTrue(serve.err().contains("has no tilesets.json"), serve.err());
+        Files.writeString(dir.resolve("tilesets.json"), "{}");
+        Run both = zhili("serve", "--tiles", dir.toString(), "--alerts", "a.jsonl", "--kafka", "localhost:9092");
+        assertEquals(2, both.exit());
+        assertEquals(1, both.err().trim().lines().count(), both.err());
+    }
+}
