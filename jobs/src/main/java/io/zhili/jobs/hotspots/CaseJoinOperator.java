@@ -321,5 +321,6 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
         }
         busyNanos += System.nanoTime() - t0;
         counters.addMillis("stage.join_aggregate_ms", System.nanoTime() - busyNanos);
+        output.collect(JobCounters.COUNTS, new StreamRecord<>(counters.snapshot()));
     }
 }

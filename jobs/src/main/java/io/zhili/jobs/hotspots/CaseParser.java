@@ -43,6 +43,15 @@ final class CaseParser extends RowParser {
         return -1;
     }
 
+    /**
+     * The row's reported_at in epoch milliseconds, read before any validation so that a date window
+     * can pass over other dates' rows, bad or not; {@link Timestamps#INVALID} or {@link Timestamps#EMPTY}
+     * when it cannot be read (then {@link #parse} refuses the row).
+     */
+    long reportedAt(String[] f) {
+        return Timestamps.parseMillis(field(f, col[9]));
+    }
+
     CaseRecord parse(String[] f) {
         String caseId = field(f, col[0]);
         if (caseId.isEmpty()) {

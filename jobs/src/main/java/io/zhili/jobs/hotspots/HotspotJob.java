@@ -1,8 +1,10 @@
 package io.zhili.jobs.hotspots;
 
 import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.jobs.common.RunCounts;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.io.OutputFormat;
 import org.apache.flink.api.common.functions.Partitioner;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -22,14 +24,20 @@ public final class HotspotJob {
     private final List<InputSplit> componentSplits;
     private final List<InputSplit> caseSplits;
     private final HotspotSinks sinks;
+    private final OutputFormat<RunCounts> commit;
 
+    /**
+     * @param commit receives every task's {@link RunCounts} and publishes the run once the whole job
+     *               finished (a {@link io.zhili.jobs.common.RunCommit}); null to leave the counts out
+     */
     public HotspotJob(HotspotOptions options, ReferenceData reference, List<InputSplit> componentSplits,
-            List<InputSplit> caseSplits, HotspotSinks sinks) {
+            List<InputSplit> caseSplits, HotspotSinks sinks, OutputFormat<RunCounts> commit) {
         this.options = options;
         this.reference = reference;
         this.componentSplits = componentSplits;
         this.caseSplits = caseSplits;
         this.sinks = sinks;
+        this.commit = commit;
     }
 
     /** Adds the job to {@code env} (switching it to BATCH execution). */
@@ -101,6 +109,16 @@ public final class HotspotJob {
                         cases.getSideOutput(ReadCases.REJECTS),
                         partials.getSideOutput(CaseJoinOperator.REJECTS))
                 .sinkTo(sinks.rejects()).name("write rejects").uid("sink-rejects");
+
+        // The run's counts, added up and published by the JobManager when every task has finished.
+        if (commit != null) {
+            components.getSideOutput(JobCounters.COUNTS)
+                    .union(cases.getSideOutput(JobCounters.COUNTS),
+                            registry.getSideOutput(JobCounters.COUNTS),
+                            partials.getSideOutput(JobCounters.COUNTS),
+                            cells.getSideOutput(JobCounters.COUNTS))
+                    .writeUsingOutputFormat(commit).setParallelism(1).name("commit run").uid("commit-run");
+        }
     }
 
     private static String[] files(List<InputSplit> splits) {

@@ -118,6 +118,7 @@ final class HotspotStatisticsOperator extends AbstractStreamOperator<HotspotCell
             computeCategory(entry.key, entry.value, exposureByCategory.get(entry.key), grids);
         }
         counters.addMillis("stage.statistics_ms", t0);
+        output.collect(JobCounters.COUNTS, new StreamRecord<>(counters.snapshot()));
     }
 
     private void computeCategory(int category, LongLongHashMap caseCounts, LongLongHashMap exposure, Grid[] grids) {

@@ -1,21 +1,29 @@
 package io.zhili.jobs.hotspots;
 
+import io.zhili.jobs.common.RunCounts;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.util.OutputTag;
 
 /**
- * Counts of a run through Flink accumulators, so they add up across subtasks on a MiniCluster and on a
- * cluster alike and reach {@code run.json} from the job result. Counter names are dotted paths
- * ({@code cases.rejected.BAD_TIMESTAMP}); stage durations are the slowest subtask's busy time.
- * Not thread-safe: one instance per task.
+ * Counts of a run. Each count goes two ways: to a Flink accumulator, live, for the progress line and the
+ * web UI; and into this task's {@link RunCounts}, which the task emits through {@link #COUNTS} when it
+ * ends ({@link #snapshot}) so that the run's commit on the JobManager writes them to {@code run.json}
+ * in every deployment. Counter names are dotted paths ({@code cases.rejected.BAD_TIMESTAMP}); stage
+ * durations are the slowest subtask's busy time. Not thread-safe: one instance per task.
  */
 public final class JobCounters {
+    /** Where a counting task emits its {@link #snapshot} when it ends. */
+    public static final OutputTag<RunCounts> COUNTS = new OutputTag<>("run-counts") {
+    };
+
     private final RuntimeContext context;
     private final Map<String, LongCounter> counters = new HashMap<>();
     private final Map<String, long[]> busy = new HashMap<>();
+    private final RunCounts counts = new RunCounts();
 
     private JobCounters(RuntimeContext context) {
         this.context = context;
@@ -32,6 +40,7 @@ public final class JobCounters {
             counters.put(name, c);
         }
         c.add(n);
+        counts.add(name, n);
     }
 
     /** Adds the time since {@code startNanos} to this task's busy time of a stage. */
@@ -45,5 +54,11 @@ public final class JobCounters {
             context.addAccumulator(stage, max);
         }
         max.add(total[0]);
+        counts.max(stage, total[0]);
+    }
+
+    /** Everything counted by this instance so far; emit it once, when the task's input ended. */
+    public RunCounts snapshot() {
+        return new RunCounts().merge(counts);
     }
 }

@@ -3,6 +3,7 @@ package io.zhili.jobs.hotspots;
 import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.geo.geojson.AreaIndex;
 import io.zhili.geo.table.RejectReason;
+import io.zhili.geo.util.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -30,10 +31,20 @@ final class ReadCases extends ProcessFunction<InputSplit, CaseRecord> {
             areas = reference.areaIndex();
         }
         CaseParser parser = new CaseParser(Arrays.asList(split.header), catalog, options, areas);
+        long windowFrom = options.windowed() ? HotspotOptions.localMidnight(options.from) : Long.MIN_VALUE;
+        long windowTo = options.windowed() ? HotspotOptions.localMidnight(options.to) : Long.MAX_VALUE;
         JobCounters counters = JobCounters.of(getRuntimeContext());
         long t0 = System.nanoTime();
         SplitRows.read(split, (fields, line, raw) -> {
             counters.add("cases.read", 1);
+            if (fields != null && options.windowed()) {
+                long reported = parser.reportedAt(fields);
+                if (Timestamps.isPresent(reported) && (reported < windowFrom || reported >= windowTo)) {
+                    // Another window's row, good or bad: counted, neither rejected nor joined.
+                    counters.add("cases.outside_window", 1);
+                    return;
+                }
+            }
             CaseRecord r = fields == null ? null : parser.parse(fields);
             if (r == null) {
                 String reason = fields == null ? RejectReason.MALFORMED_ROW.name() : parser.reason();
@@ -48,5 +59,6 @@ final class ReadCases extends ProcessFunction<InputSplit, CaseRecord> {
             out.collect(r);
         });
         counters.addMillis("stage.read_cases_ms", t0);
+        ctx.output(JobCounters.COUNTS, counters.snapshot());
     }
 }

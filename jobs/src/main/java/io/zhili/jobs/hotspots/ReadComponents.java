@@ -48,5 +48,6 @@ final class ReadComponents extends ProcessFunction<InputSplit, ComponentRecord> 
             out.collect(r);
         });
         counters.addMillis("stage.read_components_ms", t0);
+        ctx.output(JobCounters.COUNTS, counters.snapshot());
     }
 }
