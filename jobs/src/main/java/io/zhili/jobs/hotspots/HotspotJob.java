@@ -1,6 +1,7 @@
 package io.zhili.jobs.hotspots;
 
 import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.geo.stats.IntCountHistogram;
 import io.zhili.jobs.common.RunCounts;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -244,10 +245,12 @@ public final class HotspotJob {
             r.cases = p.cases;
             r.closed = p.closed;
             r.closureRate = p.cases == 0 ? 0 : (double) p.closed / p.cases;
-            r.p50DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentileLinear(0.5);
-            r.p90DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentileLinear(0.9);
-            r.p50CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentileLinear(0.5);
-            r.p90CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentileLinear(0.9);
+            IntCountHistogram dispatch = AreaPartial.histogram(p.dispatchMinutes, p.dispatchCount);
+            IntCountHistogram close = AreaPartial.histogram(p.closeMinutes, p.closeCount);
+            r.p50DispatchMin = dispatch.isEmpty() ? null : dispatch.percentileLinear(0.5);
+            r.p90DispatchMin = dispatch.isEmpty() ? null : dispatch.percentileLinear(0.9);
+            r.p50CloseMin = close.isEmpty() ? null : close.percentileLinear(0.5);
+            r.p90CloseMin = close.isEmpty() ? null : close.percentileLinear(0.9);
             return r;
         }
     }
