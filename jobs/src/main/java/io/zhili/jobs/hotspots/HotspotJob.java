@@ -50,11 +50,13 @@ public final class HotspotJob {
         SingleOutputStreamOperator<ComponentRecord> components = env
                 .fromData(componentSplits, TypeInformation.of(InputSplit.class)).name("component splits").uid("component-splits")
                 .rebalance()
-                .process(new ReadComponents(options, reference)).name("read components").uid("read-components");
+                .process(new ReadComponents(options, reference)).name("read components").uid("read-components")
+                .setParallelism(readParallelism(env, componentSplits));
         SingleOutputStreamOperator<CaseRecord> cases = env
                 .fromData(caseSplits, TypeInformation.of(InputSplit.class)).name("case splits").uid("case-splits")
                 .rebalance()
-                .process(new ReadCases(options, reference)).name("read cases").uid("read-cases");
+                .process(new ReadCases(options, reference)).name("read cases").uid("read-cases")
+                .setParallelism(readParallelism(env, caseSplits));
 
         // Component registry: duplicates refused where all rows of an id meet.
         SingleOutputStreamOperator<ComponentRecord> registry = components
@@ -75,7 +77,7 @@ public final class HotspotJob {
                 .union(partials.getSideOutput(CaseJoinOperator.STUDY_AREA));
         SingleOutputStreamOperator<HotspotCellRow> cells = studyArea.broadcast()
                 .connect(partials.union(registry.getSideOutput(ComponentRegistryOperator.EXPOSURE))
-                        .partitionCustom(new HashPartitioner(), new CategoryKey()))
+                        .partitionCustom(new CategoryPartitioner(), new CategoryKey()))
                 .transform("hotspot statistics", TypeInformation.of(HotspotCellRow.class),
                         new HotspotStatisticsOperator(options, categories))
                 .uid("hotspot-statistics");
@@ -129,6 +131,26 @@ public final class HotspotJob {
             files[s.fileIndex] = s.path;
         }
         return files;
+    }
+
+    /**
+     * Readers get one subtask per split up to the job's parallelism. Set explicitly: the adaptive batch
+     * scheduler sizes a stage by its input bytes, and a reader's input is a handful of split descriptors.
+     */
+    private static int readParallelism(StreamExecutionEnvironment env, List<InputSplit> splits) {
+        int parallelism = env.getParallelism() > 0 ? env.getParallelism() : Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(splits.size(), parallelism));
+    }
+
+    /**
+     * Categories dealt out in index order (ALL, then each kind's majors and minors), which spreads the
+     * large major classes over the subtasks more evenly than a hash of 160-odd keys.
+     */
+    static final class CategoryPartitioner implements Partitioner<Long> {
+        @Override
+        public int partition(Long category, int numPartitions) {
+            return (int) (category % numPartitions);
+        }
     }
 
     /** Spreads keys over subtasks with a mixed hash so sequential ids do not cluster. */
