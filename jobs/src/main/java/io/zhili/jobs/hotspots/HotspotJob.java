@@ -107,9 +107,9 @@ public final class HotspotJob {
                 .sinkTo(sinks.recurrence()).name("write component_recurrence").uid("sink-recurrence");
 
         // Every refused row, with its reason.
-        components.getSideOutput(ReadComponents.REJECTS)
+        components.getSideOutput(ReadRows.REJECTS)
                 .union(registry.getSideOutput(ComponentRegistryOperator.REJECTS),
-                        cases.getSideOutput(ReadCases.REJECTS),
+                        cases.getSideOutput(ReadRows.REJECTS),
                         partials.getSideOutput(CaseJoinOperator.REJECTS))
                 .sinkTo(sinks.rejects()).name("write rejects").uid("sink-rejects");
 
