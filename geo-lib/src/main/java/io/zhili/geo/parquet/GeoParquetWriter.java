@@ -45,6 +45,8 @@ public final class GeoParquetWriter implements AutoCloseable {
     private final EncodedRow row;
     private final GeometryColumnStats[] geometryStats;
     private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
+    private static final int UTF8_CACHE_ENTRIES = 200_000;
+    private final java.util.HashMap<String, Binary> utf8Cache = new java.util.HashMap<>();
     private final ParquetWriter<EncodedRow> writer;
     private long rowCount;
     private boolean closed;
@@ -159,9 +161,9 @@ public final class GeoParquetWriter implements AutoCloseable {
         switch (column.type()) {
             case STRING -> {
                 if (value instanceof CharSequence s) {
-                    row.binaries[i] = Binary.fromString(s.toString());
+                    row.binaries[i] = utf8(s.toString());
                 } else if (value instanceof Enum<?> e) {
-                    row.binaries[i] = Binary.fromString(e.name());
+                    row.binaries[i] = utf8(e.name());
                 } else {
                     throw wrongType(column, "a string", value);
                 }
@@ -198,6 +200,22 @@ public final class GeoParquetWriter implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * UTF-8 of a string value. Output tables repeat few distinct strings (categories, classes, cell
+     * addresses across periods), so encodings are kept in a bounded map instead of encoding every value.
+     */
+    private Binary utf8(String s) {
+        Binary b = utf8Cache.get(s);
+        if (b == null) {
+            if (utf8Cache.size() >= UTF8_CACHE_ENTRIES) {
+                utf8Cache.clear();
+            }
+            b = Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            utf8Cache.put(s, b);
+        }
+        return b;
     }
 
     private static long integral(TableColumn column, Object value) {
