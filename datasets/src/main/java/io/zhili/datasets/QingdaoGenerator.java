@@ -14,6 +14,8 @@ import io.zhili.datasets.truth.DirtyRow;
 import io.zhili.datasets.truth.HotspotPlan;
 import io.zhili.datasets.truth.PlantedHotspot;
 import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.datasets.trucks.TruckDataGenerator;
+import io.zhili.datasets.trucks.TruckDataSummary;
 import io.zhili.geo.geojson.Area;
 import io.zhili.geo.geojson.AreaLevel;
 import io.zhili.geo.geojson.Feature;
@@ -173,19 +175,31 @@ public final class QingdaoGenerator {
     }
 
     /**
-     * The hook for the muck-truck data ({@code routes.geojson}, {@code sites.geojson}, {@code zones.geojson},
-     * {@code gps.jsonl}, {@code truth/violations.csv}), written by
-     * {@code io.zhili.datasets.trucks.TruckDataGenerator} on branch {@code trucks}. Until that branch is
-     * merged this writes nothing and returns no files; when merging, replace the body with the one call
-     * {@code TruckDataGenerator.generate(outDir, scale.trucks(), seed, districts)} and return its files.
+     * The muck-truck data ({@code routes.geojson}, {@code sites.geojson}, {@code zones.geojson},
+     * {@code gps.jsonl}, {@code gps.jt808}, {@code truth/violations.csv}, {@code truth/noise.csv}) for the
+     * scale's fleet, placed on land inside the districts.
      *
      * @param districts the ten district areas, for placing sites, routes and zones on land
      */
     static List<GeneratedFile> generateTrucks(Path outDir, Scale scale, long seed, List<Area> districts,
-                                              PrintStream log) {
-        log.println("trucks: not generated (" + scale.trucks() + " trucks at this scale; the truck generator is"
-                + " not merged yet)");
-        return List.of();
+                                              PrintStream log) throws IOException {
+        TruckDataSummary trucks = TruckDataGenerator.generate(outDir, scale.trucks(), seed, districts);
+        log.printf("trucks: %,d trucks, %,d permits, %,d reports, %,d planted violations%n", trucks.trucks(),
+                trucks.permits(), trucks.reports(), trucks.violations().values().stream().mapToInt(Integer::intValue).sum());
+        List<GeneratedFile> files = new ArrayList<>();
+        for (String path : trucks.files()) {
+            long rows = path.endsWith(".geojson") || path.endsWith(".csv") || path.endsWith(".jsonl") || path.endsWith(".jt808")
+                    ? countRows(outDir.resolve(path), path.endsWith(".csv")) : 0;
+            files.add(describe(outDir, path, rows));
+        }
+        return files;
+    }
+
+    /** Lines of a text file (less the header row of a CSV). */
+    private static long countRows(Path file, boolean header) throws IOException {
+        try (var lines = Files.lines(file)) {
+            return lines.count() - (header ? 1 : 0);
+        }
     }
 
     private static void writeAreas(Path file, List<Area> areas) throws IOException {

@@ -7,6 +7,8 @@ import io.zhili.geo.table.TableFiles;
 import io.zhili.geo.table.TableReader;
 import io.zhili.jobs.hotspots.HotspotOptions;
 import io.zhili.jobs.hotspots.HotspotRun;
+import io.zhili.jobs.trucks.TruckJobOptions;
+import io.zhili.jobs.trucks.TruckRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
  * with the hottest cells of the latest month and a query to start from.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate the small data set, run the jobs on the embedded Flink MiniCluster, print where everything is.")
+        description = "Generate the small data set, run hotspots with tiles and trucks on the embedded Flink MiniCluster, print where everything is.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "zhili-demo", paramLabel = "DIR", description = "Where to put data and results (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -34,13 +36,19 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path data = out.resolve("data");
         Path hotspots = out.resolve("hotspots");
-        System.out.printf("demo: 1/2 generating the small synthetic Qingdao year into %s%n", data);
+        Path trucks = out.resolve("trucks");
+        System.out.printf("demo: 1/3 generating the small synthetic Qingdao year into %s%n", data);
         GenerationReport report = QingdaoGenerator.generate(data, Scale.SMALL, seed, 2, System.out);
         System.out.printf("demo: %d files in %.1f s%n", report.files().size(), report.millis() / 1000.0);
 
-        System.out.printf("demo: 2/2 running the hotspot job (Flink BATCH, embedded MiniCluster) into %s%n", hotspots);
+        System.out.printf("demo: 2/3 running the hotspot job with tiles (Flink BATCH, embedded MiniCluster) into %s%n", hotspots);
         Map<String, Object> summary = new HotspotRun(data.resolve("components.csv"), data.resolve("cases.csv"),
-                data.resolve("areas.geojson"), hotspots, new HotspotOptions(), null).execute();
+                data.resolve("areas.geojson"), hotspots, new HotspotOptions(), null).withTiles(true).execute();
+
+        System.out.printf("demo: 3/3 running the muck-truck job on the night's GPS file (Flink streaming, embedded MiniCluster) into %s%n", trucks);
+        Map<String, Object> truckSummary = new TruckRun(TruckRun.Input.file(data.resolve("gps.jsonl")),
+                data.resolve("routes.geojson"), data.resolve("sites.geojson"), data.resolve("zones.geojson"), trucks,
+                TruckJobOptions.defaults(), null).execute();
 
         @SuppressWarnings("unchecked")
         Map<String, Object> cases = (Map<String, Object>) summary.get("cases");
@@ -52,6 +60,13 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("    %-20s %s%n", table, hotspots.resolve(table).toAbsolutePath());
         }
         System.out.printf("  run summary          %s%n", hotspots.resolve("run.json").toAbsolutePath());
+        System.out.printf("  heatmap tiles        %s (serve them: scripts/zhili serve --tiles %s --areas %s --alerts %s)%n",
+                hotspots.resolve("tiles").toAbsolutePath(), hotspots.resolve("tiles"), data.resolve("areas.geojson"),
+                trucks.resolve("alerts"));
+        System.out.printf("  truck alerts         %s (alerts/, dead_letter/, cases/, run.json)%n", trucks.toAbsolutePath());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> alerts = (Map<String, Object>) truckSummary.get("alerts");
+        System.out.printf("  alerts by rule       %s (total %s)%n", alerts.get("by_rule"), alerts.get("total"));
         System.out.printf("  cases                %s read, %s joined by id, %s by nearest component, %s rejected%n",
                 cases.get("read"), cases.get("joined_by_id"), cases.get("joined_by_nearest"), cases.get("rejected"));
         printHottest(hotspots.resolve("hotspot_cells"));

@@ -4,6 +4,7 @@ import io.zhili.jobs.hotspots.HotspotOptions;
 import io.zhili.jobs.hotspots.HotspotRun;
 import io.zhili.jobs.hotspots.Period;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,11 +48,18 @@ public final class HotspotsCommand implements Callable<Integer> {
     @Option(names = "--fdr", description = "Apply the Benjamini-Hochberg false discovery rate correction to hot_class.")
     boolean fdr;
 
-    @Option(names = "--tiles", description = "Also write heatmap tiles under DIR/tiles.")
+    @Option(names = "--tiles", description = "Also write heatmap tiles (PNG, MVT, TileJSON) under DIR/tiles, published with the tables.")
     boolean tiles;
 
     @Option(names = "--parallelism", paramLabel = "N", description = "Flink parallelism (default: the cluster's or the number of cores).")
     Integer parallelism;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Scheduled run: first local date (yyyy-MM-dd) of the window "
+            + "[from, to) of reported_at; the run replaces only its own partitions. Needs --to.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "End of the window, exclusive (the day after the last day). Needs --from.")
+    LocalDate to;
 
     @Override
     public Integer call() throws Exception {
@@ -70,13 +78,18 @@ public final class HotspotsCommand implements Callable<Integer> {
         options.recurrenceMinCases = recurrenceCases;
         options.recurrenceWindowDays = recurrenceDays;
         options.fdr = fdr;
+        options.from = from;
+        options.to = to;
         if (parallelism != null && parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        if (tiles) {
-            throw new IllegalArgumentException("--tiles is not available in this build (heatmap tiles are issue 5)");
+        Map<String, Object> summary = new HotspotRun(components, cases, areas, out, options, parallelism)
+                .withTiles(tiles).execute();
+        if (summary.containsKey("detached")) {
+            System.out.printf("hotspots: job %s submitted detached; it publishes its tables into %s when it finishes%n",
+                    summary.get("job_id"), out);
+            return 0;
         }
-        Map<String, Object> summary = new HotspotRun(components, cases, areas, out, options, parallelism).execute();
         @SuppressWarnings("unchecked")
         Map<String, Object> c = (Map<String, Object>) summary.get("cases");
         System.out.printf("hotspots: done: %s cases read, %s accepted, %s rejected; tables in %s (%s ms)%n",

@@ -103,6 +103,11 @@ public final class TrucksCommand implements Callable<Integer> {
         TruckRun.Input input = source.gps != null ? TruckRun.Input.file(source.gps)
                 : TruckRun.Input.kafka(source.kafka, topic, stopAtEnd);
         Map<String, Object> summary = new TruckRun(input, routes, sites, zones, out, options, parallelism).execute();
+        if (summary.containsKey("detached")) {
+            System.out.printf("trucks: job %s submitted detached; it commits its tables into %s on every checkpoint%n",
+                    summary.get("job_id"), out);
+            return 0;
+        }
         Map<?, ?> gps = (Map<?, ?>) summary.get("gps");
         Map<?, ?> alertCounts = (Map<?, ?>) summary.get("alerts");
         System.out.printf("trucks: done: %s records read, %s dead letters, %s late, %s alerts %s; tables in %s (%s ms)%n",

@@ -29,7 +29,15 @@ public final class ZhiliCommand implements Runnable {
 
     /** Runs the command line without exiting the JVM; tests call this. */
     public static int execute(String... args) {
+        return execute(null, args);
+    }
+
+    /** As {@link #execute(String...)}, with error lines going to {@code err} (standard error when null). */
+    static int execute(java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new ZhiliCommand());
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (System.getenv("ZHILI_DEBUG") != null) {
                 ex.printStackTrace();

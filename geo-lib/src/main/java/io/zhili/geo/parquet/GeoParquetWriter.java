@@ -45,6 +45,8 @@ public final class GeoParquetWriter implements AutoCloseable {
     private final EncodedRow row;
     private final GeometryColumnStats[] geometryStats;
     private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
+    private static final int UTF8_CACHE_ENTRIES = 200_000;
+    private final java.util.HashMap<String, Binary> utf8Cache = new java.util.HashMap<>();
     private final ParquetWriter<EncodedRow> writer;
     private long rowCount;
     private boolean closed;
@@ -69,13 +71,19 @@ public final class GeoParquetWriter implements AutoCloseable {
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCodecFactory(ParquetCodecs.INSTANCE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withRowGroupSize(ROW_GROUP_BYTES);
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                // Size statistics (level histograms per page) serve no reader we target and cost per value.
+                .withSizeStatisticsEnabled(false);
         for (int i = 0; i < schema.size(); i++) {
             ColumnType type = schema.column(i).type();
             // Geometries and measured doubles almost never repeat: a dictionary attempt costs a hash per
             // value and is thrown away at the first page, so those columns go straight to plain encoding.
             if (type == ColumnType.GEOMETRY || type == ColumnType.FLOAT64) {
                 builder.withDictionaryEncoding(schema.column(i).name(), false);
+            }
+            if (type == ColumnType.GEOMETRY) {
+                // Byte-wise min/max of WKB means nothing; GeoParquet readers use the bbox in the metadata.
+                builder.withStatisticsEnabled(schema.column(i).name(), false);
             }
         }
         this.writer = builder.build();
@@ -153,9 +161,9 @@ public final class GeoParquetWriter implements AutoCloseable {
         switch (column.type()) {
             case STRING -> {
                 if (value instanceof CharSequence s) {
-                    row.binaries[i] = Binary.fromString(s.toString());
+                    row.binaries[i] = utf8(s.toString());
                 } else if (value instanceof Enum<?> e) {
-                    row.binaries[i] = Binary.fromString(e.name());
+                    row.binaries[i] = utf8(e.name());
                 } else {
                     throw wrongType(column, "a string", value);
                 }
@@ -192,6 +200,22 @@ public final class GeoParquetWriter implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * UTF-8 of a string value. Output tables repeat few distinct strings (categories, classes, cell
+     * addresses across periods), so encodings are kept in a bounded map instead of encoding every value.
+     */
+    private Binary utf8(String s) {
+        Binary b = utf8Cache.get(s);
+        if (b == null) {
+            if (utf8Cache.size() >= UTF8_CACHE_ENTRIES) {
+                utf8Cache.clear();
+            }
+            b = Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            utf8Cache.put(s, b);
+        }
+        return b;
     }
 
     private static long integral(TableColumn column, Object value) {

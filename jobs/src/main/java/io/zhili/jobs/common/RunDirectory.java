@@ -20,10 +20,19 @@ import java.util.UUID;
  * tables; {@link #publish} then removes {@code _SUCCESS}, swaps each table directory by rename, writes
  * {@code run.json} and finally {@code _SUCCESS}. A reader that checks {@code _SUCCESS} therefore never
  * sees a mix of two runs, and a failed run leaves the previous result in place.
+ *
+ * <p>A scheduled run of a date window publishes with {@link #publishPartitions} instead: it replaces
+ * only the partition directories it owns, so yesterday's run leaves last week's partitions alone and a
+ * rerun of the same window replaces exactly what the first run wrote.
+ *
+ * <p>The directory must be on a filesystem where a rename is atomic (a local disk, NFS, CephFS); not
+ * thread-safe; two runs publishing into one directory at once must own disjoint partitions.
  */
 public final class RunDirectory {
     public static final String SUCCESS = "_SUCCESS";
     public static final String RUN_JSON = "run.json";
+    /** Under {@code out}: the summary of every window published, {@code runs/<window>.json}. */
+    public static final String RUNS = "runs";
 
     private final Path out;
     private final Path staging;
@@ -46,6 +55,11 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The run directory of a run that {@link #create} started elsewhere (the JobManager publishes it). */
+    public static RunDirectory reopen(Path out, Path staging) {
+        return new RunDirectory(out, staging);
     }
 
     public Path out() {
@@ -86,6 +100,64 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * Publishes a windowed run: for each table of {@code partitions}, each partition directory named
+     * there ({@code period=2025-07-01}, {@code window=2025-07-01_2025-07-02}) is replaced by the staged
+     * one, or removed when the run staged none (the window has no rows there any more). Partitions not
+     * named are left alone. Each partition appears by one rename, so a reader sees either the old or the
+     * new partition, never a mix; {@code _SUCCESS} is absent from the first swap to the last. The summary
+     * goes to {@code runs/<runName>.json} and, as the latest run's, to {@code run.json}.
+     *
+     * @throws IllegalStateException if the run staged a partition it does not own (nothing is moved then)
+     */
+    public void publishPartitions(Map<String, List<String>> partitions, Map<String, Object> runSummary,
+            String runName) {
+        try {
+            for (Map.Entry<String, List<String>> table : partitions.entrySet()) {
+                Path stagedTable = staging.resolve(table.getKey());
+                if (!Files.isDirectory(stagedTable)) {
+                    continue;
+                }
+                try (var staged = Files.list(stagedTable)) {
+                    for (Path p : (Iterable<Path>) staged::iterator) {
+                        if (!table.getValue().contains(p.getFileName().toString())) {
+                            throw new IllegalStateException("the run staged " + table.getKey() + "/" + p.getFileName()
+                                    + ", outside its partitions " + table.getValue());
+                        }
+                    }
+                }
+            }
+            Files.deleteIfExists(out.resolve(SUCCESS));
+            Path trash = out.resolve(".trash-" + staging.getFileName());
+            for (Map.Entry<String, List<String>> table : partitions.entrySet()) {
+                for (String partition : table.getValue()) {
+                    Path published = out.resolve(table.getKey()).resolve(partition);
+                    Path staged = staging.resolve(table.getKey()).resolve(partition);
+                    if (Files.exists(published)) {
+                        Files.createDirectories(trash.resolve(table.getKey()));
+                        move(published, trash.resolve(table.getKey()).resolve(partition));
+                    }
+                    if (Files.exists(staged)) {
+                        Files.createDirectories(published.getParent());
+                        move(staged, published);
+                    }
+                }
+            }
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            Files.createDirectories(out.resolve(RUNS));
+            Path runJson = staging.resolve(RUN_JSON);
+            json.writeValue(runJson.toFile(), runSummary);
+            Files.copy(runJson, staging.resolve(runName + ".json"));
+            move(staging.resolve(runName + ".json"), out.resolve(RUNS).resolve(runName + ".json"));
+            move(runJson, out.resolve(RUN_JSON));
+            Files.writeString(out.resolve(SUCCESS), "");
+            deleteTree(trash);
+            deleteTree(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish the run into " + out + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Removes the staging directory of a failed run; the previous result stays untouched. */
     public void abandon() {
         try {
@@ -97,9 +169,10 @@ public final class RunDirectory {
 
     private static void move(Path from, Path to) throws IOException {
         try {
+            // A file replaces its predecessor in place (rename(2)); a directory must have been moved away.
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

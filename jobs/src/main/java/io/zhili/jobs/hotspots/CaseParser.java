@@ -14,7 +14,7 @@ import java.util.List;
  * this point is in one datum. Checks that need the component registry (unknown component, duplicate
  * case id) happen later, where the registry and all rows of an id meet.
  */
-final class CaseParser extends RowParser {
+final class CaseParser extends RowParser<CaseRecord> {
     static final String[] COLUMNS = {"case_id", "source", "kind", "major_class", "minor_class", "component_id",
         "lon", "lat", "crs", "reported_at", "verified_at", "dispatched_at", "disposed_at", "closed_at", "district_code"};
     static final String[] SOURCES = {"PATROL", "CAMERA", "CITIZEN_APP", "HOTLINE_12345", "DRONE", "SATELLITE",
@@ -43,6 +43,16 @@ final class CaseParser extends RowParser {
         return -1;
     }
 
+    /**
+     * The row's reported_at in epoch milliseconds, read before any validation so that a date window
+     * can pass over other dates' rows, bad or not; {@link Timestamps#INVALID} or {@link Timestamps#EMPTY}
+     * when it cannot be read (then {@link #parse} refuses the row).
+     */
+    long reportedAt(String[] f) {
+        return Timestamps.parseMillis(field(f, col[9]));
+    }
+
+    @Override
     CaseRecord parse(String[] f) {
         String caseId = field(f, col[0]);
         if (caseId.isEmpty()) {

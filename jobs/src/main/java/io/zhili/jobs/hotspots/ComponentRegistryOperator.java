@@ -90,5 +90,6 @@ final class ComponentRegistryOperator extends AbstractStreamOperator<ComponentRe
             output.collect(STUDY_AREA, new StreamRecord<>(new StudyAreaItem(c.value, 0)));
         }
         counters.addMillis("stage.registry_ms", t0);
+        output.collect(JobCounters.COUNTS, new StreamRecord<>(counters.snapshot()));
     }
 }

@@ -1,6 +1,8 @@
 package io.zhili.jobs.hotspots;
 
+import io.zhili.geo.util.Timestamps;
 import java.io.Serializable;
+import java.time.LocalDate;
 
 /**
  * Every setting of the hotspot job, with the defaults of DESIGN.md. Serializable: it travels with the
@@ -37,6 +39,22 @@ public final class HotspotOptions implements Serializable {
     public long splitBytes = 32L << 20;
     /** City division code used as the area of the CITY level. */
     public String cityCode = "370200";
+    /**
+     * The date window of a scheduled run: only cases reported in [{@code from}, {@code to}) local
+     * (Asia/Shanghai) dates are counted, and the outputs are published as the window's partitions.
+     * Both null (the default): every case, whole tables.
+     */
+    public LocalDate from;
+    public LocalDate to;
+
+    public boolean windowed() {
+        return from != null;
+    }
+
+    /** Epoch milliseconds of local midnight starting {@code date}. */
+    public static long localMidnight(LocalDate date) {
+        return date.atStartOfDay(Timestamps.CITY_ZONE).toInstant().toEpochMilli();
+    }
 
     public boolean insideCityBox(double lon, double lat) {
         return lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;

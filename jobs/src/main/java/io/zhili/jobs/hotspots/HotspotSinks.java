@@ -24,12 +24,22 @@ public interface HotspotSinks extends Serializable {
 
     /** GeoParquet tables under {@code root}, one directory per table. */
     static HotspotSinks parquet(Path root) {
+        return parquet(root, null);
+    }
+
+    /**
+     * GeoParquet tables under {@code root}, one directory per table; the files of tables without a
+     * {@code period} partition go into the partition directory {@code windowPartition} (for example
+     * {@code window=2025-07-01_2025-07-02}) of their table when it is not null.
+     */
+    static HotspotSinks parquet(Path root, String windowPartition) {
         return new HotspotSinks() {
             private static final long serialVersionUID = 1L;
             private final String dir = root.toAbsolutePath().toString();
 
             private Path table(String name) {
-                return Path.of(dir, name);
+                Path table = Path.of(dir, name);
+                return windowPartition == null || HotspotTables.byPeriod(name) ? table : table.resolve(windowPartition);
             }
 
             @Override

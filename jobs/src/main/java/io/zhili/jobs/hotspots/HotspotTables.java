@@ -19,6 +19,11 @@ public final class HotspotTables {
     public static final String REJECTS = "rejects";
     public static final String[] ALL = {CELLS, EMERGING, TIME_PROFILE, AREA_SUMMARY, RECURRENCE, REJECTS};
 
+    /** Whether {@code table} is partitioned by {@code period} (the others have one row set per run). */
+    public static boolean byPeriod(String table) {
+        return CELLS.equals(table) || AREA_SUMMARY.equals(table);
+    }
+
     private HotspotTables() {
     }
 

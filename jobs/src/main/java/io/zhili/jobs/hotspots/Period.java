@@ -32,6 +32,23 @@ public enum Period {
         }
     }
 
+    /** Whether {@code date} is the first day of a period (a Monday for weeks, the 1st for months). */
+    public boolean startsOn(LocalDate date) {
+        return firstDay(date).equals(date);
+    }
+
+    /** The first day of the period after the one starting on {@code start}. */
+    public LocalDate next(LocalDate start) {
+        switch (this) {
+            case DAY:
+                return start.plusDays(1);
+            case WEEK:
+                return start.plusWeeks(1);
+            default:
+                return start.plusMonths(1);
+        }
+    }
+
     /** Epoch milliseconds of local midnight at the start of the period. */
     public long startMillis(int startDay) {
         return LocalDate.ofEpochDay(startDay).atStartOfDay(Timestamps.CITY_ZONE).toInstant().toEpochMilli();

@@ -116,6 +116,11 @@ public final class TruckRun {
             source = TruckKafka.gpsSource(input.kafka(), input.topic(), input.stopAtEnd());
             sourceParallelism = env.getParallelism();
         }
+        if (input.bounded() && JobRunner.detached(env)) {
+            // A bounded run publishes its tables and run.json from the client after the job ends.
+            throw new IllegalArgumentException("a bounded trucks run (--gps or --stop-at-end) needs a client that waits "
+                    + "for it (flink run without --detached, or scripts/zhili); through the REST API run it unbounded");
+        }
         RunDirectory run = input.bounded() ? RunDirectory.create(out) : null;
         Path tables = run != null ? run.staging() : out;
         Path checkpoints = null;
@@ -132,6 +137,14 @@ public final class TruckRun {
                             "zhili-trucks-" + UUID.randomUUID().toString().substring(0, 8)));
             job.withRawTap(rawTap).build(env);
             Map<String, Object> accumulators = JobRunner.run(env, "zhili trucks", TruckCounters.GPS_READ);
+            if (accumulators.containsKey(JobRunner.DETACHED)) {
+                // Submitted through the REST API: the job commits its tables on checkpoints until it is stopped.
+                Map<String, Object> submitted = new LinkedHashMap<>();
+                submitted.put("job", "trucks");
+                submitted.put("job_id", accumulators.get(JobRunner.JOB_ID));
+                submitted.put("detached", true);
+                return submitted;
+            }
             long finished = System.currentTimeMillis();
             Map<String, Object> summary = summary(accumulators, t0, finished, env.getParallelism());
             if (run != null) {

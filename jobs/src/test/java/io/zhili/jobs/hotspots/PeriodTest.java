@@ -1,6 +1,8 @@
 package io.zhili.jobs.hotspots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhili.geo.util.Timestamps;
 import java.time.LocalDate;
@@ -23,5 +25,15 @@ class PeriodTest {
         int start = Period.WEEK.startDay(t);
         assertEquals(LocalDate.of(2025, 3, 3).toEpochDay(), start);
         assertEquals("2025-W10", Period.WEEK.label(start));
+    }
+
+    @Test
+    void windowBoundariesArePeriodStarts() {
+        assertTrue(Period.WEEK.startsOn(LocalDate.of(2025, 3, 3)));
+        assertFalse(Period.WEEK.startsOn(LocalDate.of(2025, 3, 4)));
+        assertFalse(Period.MONTH.startsOn(LocalDate.of(2025, 3, 2)));
+        assertEquals(LocalDate.of(2025, 3, 10), Period.WEEK.next(LocalDate.of(2025, 3, 3)));
+        assertEquals(LocalDate.of(2025, 3, 1), Period.MONTH.next(LocalDate.of(2025, 2, 1)));
+        assertEquals(LocalDate.of(2025, 3, 1), Period.DAY.next(LocalDate.of(2025, 2, 28)));
     }
 }
