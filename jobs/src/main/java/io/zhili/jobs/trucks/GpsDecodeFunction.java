@@ -7,7 +7,6 @@ import io.zhili.geo.trucks.GpsPoint;
 import io.zhili.geo.trucks.GpsRejectReason;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
@@ -37,8 +36,8 @@ public final class GpsDecodeFunction extends ProcessFunction<byte[], GpsPoint> i
 
     private transient Jt808Decoder jt808;
     private transient AsciiView ascii;
-    private transient LongCounter read;
-    private transient LongCounter[] deadLetters;
+    private transient TruckCounter read;
+    private transient TruckCounter[] deadLetters;
 
     /**
      * @param reference the permits that map JT/T 808 terminals to plates; unused for JSON
@@ -54,11 +53,11 @@ public final class GpsDecodeFunction extends ProcessFunction<byte[], GpsPoint> i
             jt808 = new Jt808Decoder(ReferenceSnapshot.terminals(reference.layers()));
             ascii = new AsciiView();
         }
-        read = getRuntimeContext().getLongCounter(TruckCounters.GPS_READ);
+        read = TruckCounter.of(getRuntimeContext(), TruckCounters.GPS_READ);
         GpsRejectReason[] reasons = GpsRejectReason.values();
-        deadLetters = new LongCounter[reasons.length];
+        deadLetters = new TruckCounter[reasons.length];
         for (GpsRejectReason r : reasons) {
-            deadLetters[r.ordinal()] = getRuntimeContext().getLongCounter(TruckCounters.DEAD_LETTER_PREFIX + r.name());
+            deadLetters[r.ordinal()] = TruckCounter.of(getRuntimeContext(), TruckCounters.DEAD_LETTER_PREFIX + r.name());
         }
     }
 
@@ -69,12 +68,12 @@ public final class GpsDecodeFunction extends ProcessFunction<byte[], GpsPoint> i
 
     @Override
     public void processElement(byte[] raw, Context ctx, Collector<GpsPoint> out) {
-        read.add(1);
+        read.inc();
         DecodeOutcome o = decode(raw);
         if (o.ok()) {
             out.collect(o.point());
         } else {
-            deadLetters[o.reason().ordinal()].add(1);
+            deadLetters[o.reason().ordinal()].inc();
             ctx.output(DEAD_LETTERS, new DeadLetter(System.currentTimeMillis(), o.reasonText(), rawText(raw)));
         }
     }

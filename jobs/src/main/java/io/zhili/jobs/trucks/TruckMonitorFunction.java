@@ -10,7 +10,6 @@ import io.zhili.geo.trucks.TruckRuleEngine;
 import io.zhili.geo.trucks.TruckState;
 import io.zhili.jobs.common.RecordCarrier;
 import java.util.function.Consumer;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -61,9 +60,11 @@ public final class TruckMonitorFunction
     private transient ValueState<PendingPoints> pendingState;
     private transient String layersVersion;
     private transient TruckRuleEngine engine;
-    private transient LongCounter[] verdicts;
-    private transient LongCounter late;
-    private transient LongCounter[] alerts;
+    private transient TruckCounter[] verdicts;
+    private transient TruckCounter late;
+    private transient TruckCounter[] alerts;
+    /** Processing time minus watermark at the last report, the event-time lag operators watch. */
+    private transient volatile long eventTimeLagMs;
 
     public TruckMonitorFunction(RuleConfig rules) {
         this.rules = RecordCarrier.of(rules);
@@ -73,16 +74,18 @@ public final class TruckMonitorFunction
     public void open(OpenContext openContext) {
         truckState = getRuntimeContext().getState(new ValueStateDescriptor<>("truck", TruckState.class));
         pendingState = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", PendingPoints.class));
-        verdicts = new LongCounter[PointVerdict.values().length];
+        verdicts = new TruckCounter[PointVerdict.values().length];
         for (PointVerdict v : PointVerdict.values()) {
-            verdicts[v.ordinal()] = getRuntimeContext().getLongCounter(
+            verdicts[v.ordinal()] = TruckCounter.of(getRuntimeContext(),
                     TruckCounters.POINTS_PREFIX + v.name().toLowerCase(java.util.Locale.ROOT));
         }
-        late = getRuntimeContext().getLongCounter(TruckCounters.LATE);
-        alerts = new LongCounter[RuleType.values().length];
+        late = TruckCounter.of(getRuntimeContext(), TruckCounters.LATE);
+        alerts = new TruckCounter[RuleType.values().length];
         for (RuleType r : RuleType.values()) {
-            alerts[r.ordinal()] = getRuntimeContext().getLongCounter(TruckCounters.ALERTS_PREFIX + r.name());
+            alerts[r.ordinal()] = TruckCounter.of(getRuntimeContext(), TruckCounters.ALERTS_PREFIX + r.name());
         }
+        getRuntimeContext().getMetricGroup().addGroup("zhili").gauge("event_time_lag_ms",
+                (org.apache.flink.metrics.Gauge<Long>) () -> eventTimeLagMs);
     }
 
     @Override
@@ -98,8 +101,12 @@ public final class TruckMonitorFunction
     @Override
     public void processElement(GpsPoint p, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         TimerService timers = ctx.timerService();
+        long watermark = timers.currentWatermark();
+        if (watermark > Long.MIN_VALUE) {
+            eventTimeLagMs = timers.currentProcessingTime() - watermark;
+        }
         if (p.ts() <= timers.currentWatermark()) {
-            late.add(1);
+            late.inc();
             ctx.output(LATE, p);
             return;
         }
@@ -142,7 +149,7 @@ public final class TruckMonitorFunction
             state = new TruckState();
         }
         Consumer<Alert> emit = a -> {
-            alerts[a.rule().ordinal()].add(1);
+            alerts[a.rule().ordinal()].inc();
             out.collect(a);
         };
         PendingPoints pending = pendingState.value();
@@ -152,7 +159,7 @@ public final class TruckMonitorFunction
                 long ts = pending.ts[done];
                 fireEngineTimers(engine, state, ts - 1, emit);
                 PointVerdict v = engine.process(state, pending.get(truck, done), emit);
-                verdicts[v.ordinal()].add(1);
+                verdicts[v.ordinal()].inc();
                 done++;
             }
             if (done > 0) {

@@ -182,6 +182,16 @@ class FlinkClusterIT {
                 "submit.sh", trucks));
         waitForCommittedOffsets("gps-cluster", Duration.ofMinutes(3));
 
+        // The job's own counts reach the metric reporter live, not only run.json.
+        StringBuilder scraped = new StringBuilder();
+        for (int p = prometheusPort; p < prometheusPort + 3; p++) {
+            scraped.append(ClusterScripts.get("http://127.0.0.1:" + p + "/metrics"));
+        }
+        for (String metric : new String[] {"zhili_gps_read", "zhili_points_accepted", "zhili_alerts_SPEEDING",
+            "zhili_gps_dead_letter_MALFORMED_JSON", "zhili_points_late", "zhili_event_time_lag_ms"}) {
+            assertTrue(scraped.indexOf(metric) >= 0, metric + " exported to Prometheus");
+        }
+
         // An upgrade halfway: a savepoint while running, the latest checkpoint, then stop with a savepoint
         // and resume a new job from it (same jar here; the operator uids are what carry the state over).
         assertTrue(exists(lastLine(ClusterScripts.run(dir.resolve("logs/savepoint-trigger.log"), Duration.ofMinutes(5),
