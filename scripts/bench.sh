@@ -13,13 +13,21 @@
 #                                                      through a local Kafka broker, then event-to-alert latency
 #                                                      percentiles at RATE reports/s (defaults 6000 20000 500 120000 2)
 #
+#   scripts/bench.sh peers [small|city|full]          Zhili against PostGIS on the same generated data and machine:
+#                                                      hotspots, then the truck rules from file; starts its own
+#                                                      PostgreSQL 15 + PostGIS 3 (installed with apt-get when
+#                                                      missing) in work/peers-pg on 127.0.0.1:${ZHILI_PG_PORT:-54329},
+#                                                      stopped by pid at the end; SQL in scripts/peers/; the
+#                                                      report (wall, CPU, peak memory, ratios, counts) goes to
+#                                                      work/peers-SCALE/report.md
+#
 # Other modes are added beside these in the case below.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -71,11 +79,14 @@ case "$mode" in
     # shellcheck disable=SC2086
     exec java ${ZHILI_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} $opens -cp "$cp" io.zhili.jobs.trucks.TruckBench "$@"
     ;;
+  peers)
+    exec "$root/scripts/peers/run.sh" "$@"
+    ;;
   -h|--help|help)
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, peers)" >&2
     exit 2
     ;;
 esac
