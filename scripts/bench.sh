@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks that reproduce the figures in docs/benchmarks.md.
+# Benchmarks that reproduce the figures in docs/BENCHMARKS.md.
 #
 #   scripts/bench.sh jmh [PATTERN] [JMH options...]   JMH microbenchmarks under jobs/src/test/java/io/zhili/bench
 #                                                      (PATTERN is a regex of benchmark names, default: all)

@@ -122,7 +122,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT (((ms / 60000 + 480) % 1440 + 
 
 -- Local epoch day of an epoch-ms instant.
 CREATE OR REPLACE FUNCTION peers.local_day(ms bigint) RETURNS int
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT floor((ms + 28800000)::numeric / 86400000)::int $$;
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT floor((ms + 28800000) / 86400000.0)::int $$;
 
 -- A jsonb value, or NULL when the text is not JSON (the PostgreSQL 15 idiom: no pg_input_is_valid yet).
 -- The exception block is a subtransaction, which parallel workers cannot start: PARALLEL UNSAFE.

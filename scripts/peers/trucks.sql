@@ -32,6 +32,7 @@ SELECT f -> 'properties' ->> 'permit_id' AS permit_id,
        f -> 'properties' -> 'truck_ids' AS truck_ids,
        ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f ->> 'geometry'), 4326), 4549) AS geom
 FROM jsonb_array_elements(pg_read_file(:'routes_json')::jsonb -> 'features') AS f;
+ALTER TABLE routes ADD PRIMARY KEY (permit_id);
 CREATE TABLE permit_trucks AS
 SELECT r.permit_id, t.truck_id FROM routes r, jsonb_array_elements_text(r.truck_ids) AS t (truck_id);
 CREATE INDEX ON permit_trucks (truck_id);
