@@ -207,7 +207,8 @@ ANALYZE case_cells;
 -- The study area: every cell with a component or a case, numbered; its neighbour lists (the cell
 -- itself included) by a self-join on centres 1.05 x the centre spacing apart.
 CREATE TABLE study AS
-SELECT row_number() OVER () AS cell, s.res, s.i, s.j, ST_Centroid(h.geom) AS centre, h.geom
+SELECT row_number() OVER () AS cell, s.res, s.i, s.j, ST_Centroid(h.geom) AS centre, h.geom,
+       ST_Transform(h.geom, 4326) AS geom_wgs84
 FROM (SELECT res, i, j FROM component_cells UNION SELECT res, i, j FROM case_cells) s
 JOIN hex h USING (res, i, j);
 CREATE UNIQUE INDEX ON study (res, i, j);
@@ -285,7 +286,7 @@ SELECT z.res, s.i, s.j, to_char(z.period, 'YYYY-MM') AS period, z.category, z.ki
        coalesce(cc.components, 0) AS components,
        CASE WHEN cc.components > 0 THEN z.cases / cc.components END AS rate,
        z.gi_z, p.gi_p, hot_class(z.gi_z, p.gi_p) AS hot_class,
-       ST_Transform(s.geom, 4326) AS geometry
+       s.geom_wgs84 AS geometry
 FROM z CROSS JOIN LATERAL (SELECT two_sided_p(z.gi_z) AS gi_p) p
 JOIN study s USING (cell)
 LEFT JOIN cell_components cc ON cc.cell = z.cell AND cc.category = z.category AND cc.kind = z.kind;
