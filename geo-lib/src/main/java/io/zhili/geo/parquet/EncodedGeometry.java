@@ -11,8 +11,12 @@ import org.locationtech.jts.io.WKBWriter;
  * Immutable; the byte array must not be modified.
  */
 public record EncodedGeometry(Geometry geometry, byte[] wkb) {
+    /** WKBWriter is not thread-safe and costly to create, so each thread keeps one. */
+    private static final ThreadLocal<WKBWriter> WRITER =
+            ThreadLocal.withInitial(() -> new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN));
+
     /** Encodes {@code geometry} once as 2-D little-endian WKB, the encoding the writer uses. */
     public static EncodedGeometry of(Geometry geometry) {
-        return new EncodedGeometry(geometry, new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN).write(geometry));
+        return new EncodedGeometry(geometry, WRITER.get().write(geometry));
     }
 }

@@ -69,13 +69,19 @@ public final class GeoParquetWriter implements AutoCloseable {
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCodecFactory(ParquetCodecs.INSTANCE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withRowGroupSize(ROW_GROUP_BYTES);
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                // Size statistics (level histograms per page) serve no reader we target and cost per value.
+                .withSizeStatisticsEnabled(false);
         for (int i = 0; i < schema.size(); i++) {
             ColumnType type = schema.column(i).type();
             // Geometries and measured doubles almost never repeat: a dictionary attempt costs a hash per
             // value and is thrown away at the first page, so those columns go straight to plain encoding.
             if (type == ColumnType.GEOMETRY || type == ColumnType.FLOAT64) {
                 builder.withDictionaryEncoding(schema.column(i).name(), false);
+            }
+            if (type == ColumnType.GEOMETRY) {
+                // Byte-wise min/max of WKB means nothing; GeoParquet readers use the bbox in the metadata.
+                builder.withStatisticsEnabled(schema.column(i).name(), false);
             }
         }
         this.writer = builder.build();

@@ -57,6 +57,19 @@ final class CsvTableReader implements TableReader {
     private boolean hasRow;
     private boolean closed;
 
+    /**
+     * A reader over part of a file that starts at a row boundary: the header is given, not read, and
+     * {@code firstLine} is the physical line number of the first row.
+     */
+    private CsvTableReader(Path file, Reader in, List<String> header, long firstLine) {
+        this.file = file;
+        this.in = in;
+        this.line = firstLine;
+        fill();
+        this.columns = Collections.unmodifiableList(new ArrayList<>(header));
+        this.width = header.size();
+    }
+
     private CsvTableReader(Path file, Reader in) {
         this.file = file;
         this.in = in;
@@ -76,6 +89,42 @@ final class CsvTableReader implements TableReader {
         }
         this.columns = Collections.unmodifiableList(names);
         this.width = names.size();
+    }
+
+    /** See {@link TableReader#openCsvRange}. */
+    static CsvTableReader openRange(Path file, List<String> header, long start, long end, long firstLine) {
+        try {
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
+            channel.position(start);
+            java.io.InputStream bounded = new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(channel)) {
+                private long left = end - start;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int b = super.read();
+                    left -= b < 0 ? 0 : 1;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, left));
+                    left -= Math.max(n, 0);
+                    return n;
+                }
+            };
+            return new CsvTableReader(file, new InputStreamReader(bounded, StandardCharsets.UTF_8), header, firstLine);
+        } catch (NoSuchFileException e) {
+            throw new TableInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new TableInputException(file + ": cannot open: " + e.getMessage(), e);
+        }
     }
 
     static CsvTableReader open(Path file) {

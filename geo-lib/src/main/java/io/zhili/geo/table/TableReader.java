@@ -34,6 +34,16 @@ public interface TableReader extends AutoCloseable {
         throw new TableInputException(file + ": not a .csv or .parquet file");
     }
 
+    /**
+     * Reads the CSV rows in bytes {@code [start, end)} of {@code file}, for parallel reading of one large
+     * file. {@code start} must be a row boundary (see {@link CsvSplits}), {@code header} the file's
+     * columns and {@code firstLine} the physical line number at {@code start}, so that
+     * {@link #rowNumber()} is the line in the whole file.
+     */
+    static TableReader openCsvRange(Path file, List<String> header, long start, long end, long firstLine) {
+        return CsvTableReader.openRange(file, header, start, end, firstLine);
+    }
+
     /** The file being read. */
     Path file();
 

@@ -53,6 +53,7 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
 
     /** Asia/Shanghai has kept UTC+8 without daylight saving since 1991. */
     private static final long CITY_OFFSET_MS = 8 * 3_600_000L;
+    private static final ClassKind[] KINDS = ClassKind.values();
     private static final AreaLevel[] AREA_LEVELS = {AreaLevel.DISTRICT, AreaLevel.STREET, AreaLevel.GRID};
 
     private final HotspotOptions options;
@@ -165,7 +166,7 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
             reject(c, RejectReason.DUPLICATE_ID, "case_id " + c.caseId + " appears more than once");
             return;
         }
-        ClassKind kind = ClassKind.values()[c.kind];
+        ClassKind kind = KINDS[c.kind];
         double lon = c.lon;
         double lat = c.lat;
         int minor = c.minorClass;
@@ -238,10 +239,10 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
                 s.cases++;
                 if (closeMin >= 0) {
                     s.closed++;
-                    s.closeMinutes.add(closeMin);
+                    s.addClose(closeMin);
                 }
                 if (dispatchMin >= 0) {
-                    s.dispatchMinutes.add(dispatchMin);
+                    s.addDispatch(dispatchMin);
                 }
             }
         }
@@ -317,7 +318,7 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
             output.collect(TIME_PROFILE, new StreamRecord<>(new TimeProfilePartial(a[0], a[1], cat, dow, hour, e.value)));
         }
         for (ObjectCursor<AreaPartial> s : areaSummary.values()) {
-            output.collect(AREA_SUMMARY, new StreamRecord<>(s.value));
+            output.collect(AREA_SUMMARY, new StreamRecord<>(s.value.trimmed()));
         }
         busyNanos += System.nanoTime() - t0;
         counters.addMillis("stage.join_aggregate_ms", System.nanoTime() - busyNanos);

@@ -14,7 +14,7 @@ import java.util.List;
  * this point is in one datum. Checks that need the component registry (unknown component, duplicate
  * case id) happen later, where the registry and all rows of an id meet.
  */
-final class CaseParser extends RowParser {
+final class CaseParser extends RowParser<CaseRecord> {
     static final String[] COLUMNS = {"case_id", "source", "kind", "major_class", "minor_class", "component_id",
         "lon", "lat", "crs", "reported_at", "verified_at", "dispatched_at", "disposed_at", "closed_at", "district_code"};
     static final String[] SOURCES = {"PATROL", "CAMERA", "CITIZEN_APP", "HOTLINE_12345", "DRONE", "SATELLITE",
@@ -52,6 +52,7 @@ final class CaseParser extends RowParser {
         return Timestamps.parseMillis(field(f, col[9]));
     }
 
+    @Override
     CaseRecord parse(String[] f) {
         String caseId = field(f, col[0]);
         if (caseId.isEmpty()) {

@@ -4,7 +4,7 @@ package io.zhili.jobs.hotspots;
  * A parsed case row (Flink POJO), coordinates already in WGS-84. Missing lifecycle timestamps are
  * {@link io.zhili.geo.util.Timestamps#EMPTY}; a missing component id is -1.
  */
-public class CaseRecord {
+public class CaseRecord implements InputRow {
     public String caseId;
     public byte source;
     /** {@link io.zhili.geo.catalog.ClassKind} ordinal. */
@@ -25,5 +25,12 @@ public class CaseRecord {
     public byte[] raw;
 
     public CaseRecord() {
+    }
+
+    @Override
+    public void locate(int file, long row, byte[] raw) {
+        this.file = file;
+        this.row = row;
+        this.raw = raw;
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * district_code, status}). Checks run in a fixed order (class, code, coordinates, area) so that a row
  * with one defect always gets the same reason.
  */
-final class ComponentParser extends RowParser {
+final class ComponentParser extends RowParser<ComponentRecord> {
     static final String[] COLUMNS = {"component_id", "major_class", "minor_class", "lon", "lat", "district_code"};
 
     private final ClassCatalog catalog;
@@ -31,6 +31,7 @@ final class ComponentParser extends RowParser {
         this.col = columnIndexes(header, COLUMNS, "components");
     }
 
+    @Override
     ComponentRecord parse(String[] f) {
         String idText = field(f, col[0]);
         String major = field(f, col[1]);

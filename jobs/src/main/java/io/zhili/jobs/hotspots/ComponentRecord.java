@@ -1,7 +1,7 @@
 package io.zhili.jobs.hotspots;
 
 /** A validated component of the registry (Flink POJO). {@code minorClass} is the 4-digit code as an int. */
-public class ComponentRecord {
+public class ComponentRecord implements InputRow {
     public long id;
     public int minorClass;
     public double lon;
@@ -16,5 +16,12 @@ public class ComponentRecord {
     public byte[] raw;
 
     public ComponentRecord() {
+    }
+
+    @Override
+    public void locate(int file, long row, byte[] raw) {
+        this.file = file;
+        this.row = row;
+        this.raw = raw;
     }
 }

@@ -1,6 +1,7 @@
 package io.zhili.jobs.hotspots;
 
 import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.geo.stats.IntCountHistogram;
 import io.zhili.jobs.common.RunCounts;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -49,11 +50,13 @@ public final class HotspotJob {
         SingleOutputStreamOperator<ComponentRecord> components = env
                 .fromData(componentSplits, TypeInformation.of(InputSplit.class)).name("component splits").uid("component-splits")
                 .rebalance()
-                .process(new ReadComponents(options, reference)).name("read components").uid("read-components");
+                .process(new ReadComponents(options, reference)).name("read components").uid("read-components")
+                .setParallelism(readParallelism(env, componentSplits));
         SingleOutputStreamOperator<CaseRecord> cases = env
                 .fromData(caseSplits, TypeInformation.of(InputSplit.class)).name("case splits").uid("case-splits")
                 .rebalance()
-                .process(new ReadCases(options, reference)).name("read cases").uid("read-cases");
+                .process(new ReadCases(options, reference)).name("read cases").uid("read-cases")
+                .setParallelism(readParallelism(env, caseSplits));
 
         // Component registry: duplicates refused where all rows of an id meet.
         SingleOutputStreamOperator<ComponentRecord> registry = components
@@ -74,7 +77,7 @@ public final class HotspotJob {
                 .union(partials.getSideOutput(CaseJoinOperator.STUDY_AREA));
         SingleOutputStreamOperator<HotspotCellRow> cells = studyArea.broadcast()
                 .connect(partials.union(registry.getSideOutput(ComponentRegistryOperator.EXPOSURE))
-                        .partitionCustom(new HashPartitioner(), new CategoryKey()))
+                        .partitionCustom(new CategoryPartitioner(), new CategoryKey()))
                 .transform("hotspot statistics", TypeInformation.of(HotspotCellRow.class),
                         new HotspotStatisticsOperator(options, categories))
                 .uid("hotspot-statistics");
@@ -104,9 +107,9 @@ public final class HotspotJob {
                 .sinkTo(sinks.recurrence()).name("write component_recurrence").uid("sink-recurrence");
 
         // Every refused row, with its reason.
-        components.getSideOutput(ReadComponents.REJECTS)
+        components.getSideOutput(ReadRows.REJECTS)
                 .union(registry.getSideOutput(ComponentRegistryOperator.REJECTS),
-                        cases.getSideOutput(ReadCases.REJECTS),
+                        cases.getSideOutput(ReadRows.REJECTS),
                         partials.getSideOutput(CaseJoinOperator.REJECTS))
                 .sinkTo(sinks.rejects()).name("write rejects").uid("sink-rejects");
 
@@ -128,6 +131,26 @@ public final class HotspotJob {
             files[s.fileIndex] = s.path;
         }
         return files;
+    }
+
+    /**
+     * Readers get one subtask per split up to the job's parallelism. Set explicitly: the adaptive batch
+     * scheduler sizes a stage by its input bytes, and a reader's input is a handful of split descriptors.
+     */
+    private static int readParallelism(StreamExecutionEnvironment env, List<InputSplit> splits) {
+        int parallelism = env.getParallelism() > 0 ? env.getParallelism() : Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(splits.size(), parallelism));
+    }
+
+    /**
+     * Categories dealt out in index order (ALL, then each kind's majors and minors), which spreads the
+     * large major classes over the subtasks more evenly than a hash of 160-odd keys.
+     */
+    static final class CategoryPartitioner implements Partitioner<Long> {
+        @Override
+        public int partition(Long category, int numPartitions) {
+            return (int) (category % numPartitions);
+        }
     }
 
     /** Spreads keys over subtasks with a mixed hash so sequential ids do not cluster. */
@@ -244,10 +267,12 @@ public final class HotspotJob {
             r.cases = p.cases;
             r.closed = p.closed;
             r.closureRate = p.cases == 0 ? 0 : (double) p.closed / p.cases;
-            r.p50DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentileLinear(0.5);
-            r.p90DispatchMin = p.dispatchMinutes.isEmpty() ? null : p.dispatchMinutes.percentileLinear(0.9);
-            r.p50CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentileLinear(0.5);
-            r.p90CloseMin = p.closeMinutes.isEmpty() ? null : p.closeMinutes.percentileLinear(0.9);
+            IntCountHistogram dispatch = AreaPartial.histogram(p.dispatchMinutes, p.dispatchCount);
+            IntCountHistogram close = AreaPartial.histogram(p.closeMinutes, p.closeCount);
+            r.p50DispatchMin = dispatch.isEmpty() ? null : dispatch.percentileLinear(0.5);
+            r.p90DispatchMin = dispatch.isEmpty() ? null : dispatch.percentileLinear(0.9);
+            r.p50CloseMin = close.isEmpty() ? null : close.percentileLinear(0.5);
+            r.p90CloseMin = close.isEmpty() ? null : close.percentileLinear(0.9);
             return r;
         }
     }

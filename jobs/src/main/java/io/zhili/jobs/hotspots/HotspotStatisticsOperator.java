@@ -126,32 +126,43 @@ final class HotspotStatisticsOperator extends AbstractStreamOperator<HotspotCell
         boolean all = category == Categories.ALL;
         double[][] baseZ = null;
         double[][] baseCounts = null;
+        // Each partial count resolved to its base cell once; rollups map base indexes through an array.
+        int m = caseCounts.size();
+        int[] baseIndex = new int[m];
+        int[] periodIndex = new int[m];
+        double[] value = new double[m];
+        int j = 0;
+        for (com.carrotsearch.hppc.cursors.LongLongCursor e : caseCounts) {
+            baseIndex[j] = grids[0].indexOfBase(CellKeys.cell(e.key));
+            periodIndex[j] = CellKeys.category(e.key);
+            value[j++] = e.value;
+        }
         for (int g = 0; g < grids.length; g++) {
             Grid grid = grids[g];
             int n = grid.cells.length;
-            double[][] counts = new double[nPeriods][n];
-            long[] components = new long[n];
-            for (com.carrotsearch.hppc.cursors.LongLongCursor e : caseCounts) {
-                int cell = grid.indexOfBase(CellKeys.cell(e.key));
-                counts[CellKeys.category(e.key)][cell] += e.value;
+            double[][] counts = grid.counts(nPeriods);
+            for (int i = 0; i < m; i++) {
+                counts[periodIndex[i]][grid.ofBase[baseIndex[i]]] += value[i];
             }
+            long[] components = grid.components;
+            Arrays.fill(components, 0);
             if (exposure != null) {
                 for (com.carrotsearch.hppc.cursors.LongLongCursor e : exposure) {
-                    int cell = grid.indexOfBase(CellKeys.cell(e.key));
-                    if (cell >= 0) {
-                        components[cell] += e.value;
+                    int base = grids[0].indexOfBase(CellKeys.cell(e.key));
+                    if (base >= 0) {
+                        components[grid.ofBase[base]] += e.value;
                     }
                 }
             }
-            double[][] zs = new double[nPeriods][];
+            double[][] zs = grid.z(nPeriods);
             for (int t = 0; t < nPeriods; t++) {
                 double[] x = counts[t];
                 double total = 0;
                 for (double v : x) {
                     total += v;
                 }
-                zs[t] = new double[n];
                 if (total == 0 && !all) {
+                    Arrays.fill(zs[t], 0.0);
                     // No case of this category in the period: z is 0 everywhere and no row is written.
                     continue;
                 }
@@ -234,6 +245,12 @@ final class HotspotStatisticsOperator extends AbstractStreamOperator<HotspotCell
         final int resolution;
         final long[] cells;
         final int[][] neighbours;
+        /** Index in this grid of each base cell (by base index); the identity for the base grid. */
+        final int[] ofBase;
+        /** Per-category work buffers, reused because 160-odd categories pass through each grid. */
+        final long[] components;
+        private double[][] counts;
+        private double[][] z;
         private final LongIntHashMap baseToIndex = new LongIntHashMap();
 
         Grid(int resolution, long[] baseCells, Grid base, int k) {
@@ -243,13 +260,15 @@ final class HotspotStatisticsOperator extends AbstractStreamOperator<HotspotCell
                 long[] sorted = baseCells.clone();
                 Arrays.sort(sorted);
                 cells = sorted;
+                ofBase = new int[cells.length];
                 for (int i = 0; i < cells.length; i++) {
                     baseToIndex.put(cells[i], i);
+                    ofBase[i] = i;
                 }
             } else {
                 LongIntHashMap index = new LongIntHashMap();
                 LongHashSet parents = new LongHashSet();
-                for (long c : baseCells) {
+                for (long c : base.cells) {
                     parents.add(h3.parent(c, resolution));
                 }
                 long[] sorted = parents.toArray();
@@ -258,15 +277,38 @@ final class HotspotStatisticsOperator extends AbstractStreamOperator<HotspotCell
                 for (int i = 0; i < cells.length; i++) {
                     index.put(cells[i], i);
                 }
-                for (long c : baseCells) {
-                    baseToIndex.put(c, index.get(h3.parent(c, resolution)));
+                ofBase = new int[base.cells.length];
+                for (int i = 0; i < base.cells.length; i++) {
+                    ofBase[i] = index.get(h3.parent(base.cells[i], resolution));
                 }
             }
+            components = new long[cells.length];
             neighbours = GetisOrdGiStar.h3Neighbours(cells, k, c -> h3.disk(c, k));
         }
 
+        /** Base index of a base cell, -1 outside the study area (base grid only). */
         int indexOfBase(long baseCell) {
             return baseToIndex.getOrDefault(baseCell, -1);
+        }
+
+        /** The zeroed count buffer, [period][cell]. */
+        double[][] counts(int periods) {
+            if (counts == null || counts.length != periods) {
+                counts = new double[periods][cells.length];
+            } else {
+                for (double[] row : counts) {
+                    Arrays.fill(row, 0.0);
+                }
+            }
+            return counts;
+        }
+
+        /** The z buffer, [period][cell], overwritten by each category. */
+        double[][] z(int periods) {
+            if (z == null || z.length != periods) {
+                z = new double[periods][cells.length];
+            }
+            return z;
         }
     }
 }

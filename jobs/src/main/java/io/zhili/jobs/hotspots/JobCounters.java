@@ -21,9 +21,19 @@ public final class JobCounters {
     };
 
     private final RuntimeContext context;
-    private final Map<String, LongCounter> counters = new HashMap<>();
+    private final Map<String, Slot> counters = new HashMap<>();
     private final Map<String, long[]> busy = new HashMap<>();
     private final RunCounts counts = new RunCounts();
+
+    /** One counter: the live accumulator and this task's own sum (one map lookup per add on hot paths). */
+    private static final class Slot {
+        final LongCounter accumulator;
+        long sum;
+
+        Slot(LongCounter accumulator) {
+            this.accumulator = accumulator;
+        }
+    }
 
     private JobCounters(RuntimeContext context) {
         this.context = context;
@@ -34,13 +44,13 @@ public final class JobCounters {
     }
 
     public void add(String name, long n) {
-        LongCounter c = counters.get(name);
-        if (c == null) {
-            c = context.getLongCounter(name);
-            counters.put(name, c);
+        Slot slot = counters.get(name);
+        if (slot == null) {
+            slot = new Slot(context.getLongCounter(name));
+            counters.put(name, slot);
         }
-        c.add(n);
-        counts.add(name, n);
+        slot.accumulator.add(n);
+        slot.sum += n;
     }
 
     /** Adds the time since {@code startNanos} to this task's busy time of a stage. */
@@ -59,6 +69,8 @@ public final class JobCounters {
 
     /** Everything counted by this instance so far; emit it once, when the task's input ended. */
     public RunCounts snapshot() {
-        return new RunCounts().merge(counts);
+        RunCounts snapshot = new RunCounts().merge(counts);
+        counters.forEach((name, slot) -> snapshot.add(name, slot.sum));
+        return snapshot;
     }
 }

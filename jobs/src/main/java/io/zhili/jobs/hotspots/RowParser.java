@@ -9,7 +9,10 @@ import java.util.Locale;
  * {@link #reason()}/{@link #detail()} instead of throwing, because a bad row is data, not an error.
  * Not thread-safe: one instance per task.
  */
-abstract class RowParser {
+abstract class RowParser<R> {
+    /** The validated row, or null with the reason in {@link #reason()}. */
+    abstract R parse(String[] fields);
+
     private String reason;
     private String detail;
 

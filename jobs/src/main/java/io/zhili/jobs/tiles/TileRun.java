@@ -2,6 +2,7 @@ package io.zhili.jobs.tiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.zhili.jobs.common.RunDirectory;
 import io.zhili.geo.stats.HotClass;
 import io.zhili.geo.tiles.ColorRamp;
 import io.zhili.geo.tiles.HexLayer;
@@ -16,11 +17,8 @@ import io.zhili.geo.tiles.TileJson;
 import io.zhili.geo.util.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -454,28 +452,9 @@ public final class TileRun {
         Files.deleteIfExists(outDir.resolve("run.json"));
         Files.deleteIfExists(outDir.resolve(SETS_FILE));
         for (String name : LAYERS) {
-            deleteTree(outDir.resolve(name));
+            RunDirectory.deleteTree(outDir.resolve(name));
         }
-        deleteTree(outDir.resolve(SETS_DIR));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        RunDirectory.deleteTree(outDir.resolve(SETS_DIR));
     }
 
     /** Per-thread renderer and encoder (neither is thread-safe). */
