@@ -40,7 +40,12 @@ load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 log() { printf '%s peers: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # ---------------------------------------------------------------- inputs
-[ -f "$root/jobs/target/zhili.jar" ] || mvn -B -q -DskipTests package
+# Rebuild the jar when it is missing or older than any main source, so the run measures the checkout.
+if [ ! -f "$root/jobs/target/zhili.jar" ] || [ -n "$(find "$root"/{geo-lib,datasets,jobs}/src/main "$root/pom.xml" \
+      -newer "$root/jobs/target/zhili.jar" -type f -print -quit)" ]; then
+  log "building jobs/target/zhili.jar"
+  mvn -B -q -DskipTests package
+fi
 [ -f "$data/manifest.json" ] || "$root/scripts/zhili" generate --out "$data" --scale "$scale"
 rm -rf "$out"
 mkdir -p "$out"
