@@ -234,13 +234,13 @@ zhili_counts() {  # flattened run.json counts as name=value
   done
   echo '```'
   echo
-  echo "Slowest PostGIS statements (psql \\timing, ms):"
+  echo "PostGIS time by stage (sum of the statements' psql \\timing, seconds):"
   echo
   echo '```'
   for job in hotspots trucks; do
     [ -f "$out/postgis-$job.log" ] || continue
-    awk -v j="$job" '/^== / { stage = substr($0, 4) } /^Time: / { printf "%s\t%s\t%s\n", $2, j, stage }' \
-      "$out/postgis-$job.log" | sort -rn | head -8
+    awk -v j="$job" '/^== / { stage = substr($0, 4) } /^Time: / && stage != "" { t[stage] += $2 / 1000 }
+      END { for (s in t) printf "%8.1f  %s  %s\n", t[s], j, s }' "$out/postgis-$job.log" | sort -rn
   done
   echo '```'
 } >"$out/report.md"
