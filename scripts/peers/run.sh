@@ -225,14 +225,20 @@ zhili_counts() {  # flattened run.json counts as name=value
             printf "| %s | %.1f× | %.1f× | %.2f× |\n", j, w[j, "postgis"] / w[j, "zhili"],
                    c[j, "postgis"] / c[j, "zhili"], m[j, "postgis"] / m[j, "zhili"] }' "$results"
   echo
-  echo "Counts (Zhili run.json / PostGIS run_counts):"
+  echo "Counts that both sides report (Zhili run.json, PostGIS run_counts):"
   echo
-  echo '```'
+  echo "| job | count | Zhili | PostGIS | |"
+  echo "|---|---|---:|---:|---|"
   for job in hotspots trucks; do
-    [ -f "$out/zhili-$job/run.json" ] && zhili_counts "$out/zhili-$job/run.json" | grep -v -E '^(durations_ms|options)' | sed "s/^/zhili $job: /"
-    [ -f "$out/postgis-$job.log" ] && grep -E '^[a-z_]+\.[A-Za-z0-9_.]+=[0-9]+$' "$out/postgis-$job.log" | sed "s/^/postgis $job: /"
+    [ -f "$out/zhili-$job/run.json" ] && [ -f "$out/postgis-$job.log" ] || continue
+    zhili_counts "$out/zhili-$job/run.json" \
+      | sed -e 's/rejected_by_reason\./rejected./' -e 's/dead_letters_by_reason\./dead_letters./' \
+            -e 's/^alerts\.by_rule\./alerts./' >"$out/zhili-$job.counts"
+    grep -E '^[a-z_]+\.[A-Za-z0-9_.]+=[0-9]+$' "$out/postgis-$job.log" >"$out/postgis-$job.counts" || true
+    awk -F= -v j="$job" 'NR == FNR { z[$1] = $2; next }
+      ($1 in z) { printf "| %s | %s | %s | %s | %s |\n", j, $1, z[$1], $2, z[$1] == $2 ? "same" : "**differs**" }' \
+      "$out/zhili-$job.counts" "$out/postgis-$job.counts"
   done
-  echo '```'
   echo
   echo "PostGIS time by stage (sum of the statements' psql \\timing, seconds):"
   echo
@@ -241,6 +247,15 @@ zhili_counts() {  # flattened run.json counts as name=value
     [ -f "$out/postgis-$job.log" ] || continue
     awk -v j="$job" '/^== / { stage = substr($0, 4) } /^Time: / && stage != "" { t[stage] += $2 / 1000 }
       END { for (s in t) printf "%8.1f  %s  %s\n", t[s], j, s }' "$out/postgis-$job.log" | sort -rn
+  done
+  echo '```'
+  echo
+  echo "Zhili stages (run.json durations_ms, milliseconds; stages overlap in a streaming graph):"
+  echo
+  echo '```'
+  for job in hotspots trucks; do
+    [ -f "$out/zhili-$job/run.json" ] || continue
+    jq -r --arg j "$job" '.durations_ms | to_entries[] | "\(.value)\t\($j)\t\(.key)"' "$out/zhili-$job/run.json" | sort -rn
   done
   echo '```'
 } >"$out/report.md"

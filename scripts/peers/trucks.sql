@@ -9,8 +9,7 @@
 -- Results stay in schema `tr`: `alerts`, `dead_letter`, `run_counts`. Approximations against Zhili's
 -- engine, all of them rare in the data: a GPS jump is a spike (too fast both from the previous and to
 -- the next report) instead of Zhili's jump filter with re-anchoring; a stop that drifts beyond 30 m
--- ends there instead of starting a new stop; NaN literals are malformed JSON to PostgreSQL (Zhili reads
--- them and names them OUT_OF_RANGE).
+-- ends there instead of starting a new stop.
 \set ON_ERROR_STOP on
 \timing on
 \set gps_file :data '/gps.jsonl'
@@ -64,6 +63,9 @@ COPY gps_raw (raw) FROM :'gps_file' (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02
 CREATE UNLOGGED TABLE gps_decoded AS
 SELECT line, raw, j,
     CASE
+        -- JSON has no NaN/Infinity; a sender that writes them wrote a number out of range, not broken JSON
+        WHEN j IS NULL AND raw ~ ':\s*-?(NaN|Infinity)\s*[,}]'
+             AND try_jsonb(regexp_replace(raw, ':\s*(-?(NaN|Infinity))\s*([,}])', ':"\1"\3', 'g')) IS NOT NULL THEN 'OUT_OF_RANGE'
         WHEN j IS NULL OR jsonb_typeof(j) <> 'object' THEN 'MALFORMED_JSON'
         WHEN jsonb_typeof(j -> 'truck_id') IS DISTINCT FROM 'string' AND j ? 'truck_id' THEN 'BAD_VALUE'
         WHEN btrim(coalesce(j ->> 'truck_id', '')) = '' THEN 'MISSING_FIELD'
