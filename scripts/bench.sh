@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks that reproduce the figures in docs/benchmarks.md.
+# Benchmarks that reproduce the figures in docs/BENCHMARKS.md.
 #
 #   scripts/bench.sh jmh [PATTERN] [JMH options...]   JMH microbenchmarks under jobs/src/test/java/io/zhili/bench
 #                                                      (PATTERN is a regex of benchmark names, default: all)
@@ -16,13 +16,21 @@
 #                                                      LATENCY_S seconds (defaults 1000 20000 500 120000 2 20);
 #                                                      ZHILI_BENCH_PHASES=file,kafka,latency picks phases
 #
+#   scripts/bench.sh peers [small|city|full]          Zhili against PostGIS on the same generated data and machine:
+#                                                      hotspots, then the truck rules from file; starts its own
+#                                                      PostgreSQL 15 + PostGIS 3 (installed with apt-get when
+#                                                      missing) in work/peers-pg on 127.0.0.1:${ZHILI_PG_PORT:-54329},
+#                                                      stopped by pid at the end; SQL in scripts/peers/; the
+#                                                      report (wall, CPU, peak memory, ratios, counts) goes to
+#                                                      work/peers-SCALE/report.md
+#
 # Other modes are added beside these in the case below.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -77,11 +85,14 @@ case "$mode" in
     exec /usr/bin/time -f "trucks bench: wall_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" \
       java ${ZHILI_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} $opens -cp "$cp" io.zhili.jobs.trucks.TruckBench "$@"
     ;;
+  peers)
+    exec "$root/scripts/peers/run.sh" "$@"
+    ;;
   -h|--help|help)
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, peers)" >&2
     exit 2
     ;;
 esac

@@ -16,7 +16,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * component it is about. Also the id → position lookup for cases that do carry an id.
  *
  * <p>Structure (chosen over one JTS STR-tree per class by the JMH benchmark
- * {@code io.zhili.bench.NearestComponentBenchmark}; see {@code docs/benchmarks.md}): components are
+ * {@code io.zhili.bench.NearestComponentBenchmark}; see {@code docs/BENCHMARKS.md}): components are
  * bucketed by (subclass, H3 cell at {@link #DEFAULT_BUCKET_RESOLUTION}); a query looks up the buckets
  * of the query cell's k-ring, where k is the smallest ring that provably holds every point within
  * the radius (from the cell geometry measured on the data at build), and compares squared local metric
