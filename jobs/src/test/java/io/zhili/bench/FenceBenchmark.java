@@ -1,10 +1,8 @@
 package io.zhili.bench;
 
 import io.zhili.datasets.trucks.TruckDataGenerator;
-import io.zhili.geo.fence.PolygonFence;
 import io.zhili.geo.fence.ReferenceLayers;
 import io.zhili.geo.fence.RouteCorridor;
-import io.zhili.geo.h3.H3Grid;
 import io.zhili.geo.trucks.DecodeOutcome;
 import io.zhili.geo.trucks.GpsJsonParser;
 import io.zhili.geo.trucks.GpsPoint;
@@ -14,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,10 +33,11 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The truck job's per-report spatial tests on one core, over the reports of a generated night of 600
  * trucks (the {@code city} fleet; about one million reports, of which 65 536 valid ones spread evenly
- * over the night are replayed): the H3 cell of a report at {@link PolygonFence#CELL_RES}, the restricted-zone test with
- * its hours, the site test, and the route-corridor test against every permit of the truck valid at that
- * time — once as the engine runs it (cells wholly inside the corridor answered without geometry) and
- * once as plain JTS distances to each route, the per-point way.
+ * over the night are replayed): the restricted-zone test with its hours, the site test (both through the
+ * fence raster), and the route-corridor test against every permit of the truck valid at that time — as the
+ * engine runs it (each truck's segment hints kept, as its state keeps them), without hints, and as the
+ * distance to each route, the per-point way. Replayed reports of one truck are about fifteen of its
+ * reports apart, so the hints here are staler than in the job, where every report follows the last.
  *
  * <p>Run: {@code scripts/bench.sh jmh Fence}. Results are nanoseconds per report.
  */
@@ -55,7 +56,8 @@ public class FenceBenchmark {
         Path dir;
         ReferenceLayers layers;
         GpsPoint[] points = new GpsPoint[REPORTS];
-        long[] cells = new long[REPORTS];
+        /** Per report, its truck's corridor hints (one array per truck, shared by its reports). */
+        int[][] hints = new int[REPORTS][];
 
         @Setup(Level.Trial)
         public void generate() throws IOException {
@@ -76,11 +78,15 @@ public class FenceBenchmark {
                 throw new IllegalStateException("the generated night has only " + valid.size() + " valid reports");
             }
             // Evenly spread over the night: its first hour is trucks waiting at their sites.
-            H3Grid grid = H3Grid.get();
             double stride = valid.size() / (double) REPORTS;
+            Map<String, int[]> byTruck = new HashMap<>();
             for (int i = 0; i < REPORTS; i++) {
                 points[i] = valid.get((int) (i * stride));
-                cells[i] = grid.cell(points[i].lon(), points[i].lat(), PolygonFence.CELL_RES);
+                hints[i] = byTruck.computeIfAbsent(points[i].truckId(), t -> {
+                    int[] h = new int[layers.corridorsOf(t).length];
+                    java.util.Arrays.fill(h, RouteCorridor.NO_HINT);
+                    return h;
+                });
             }
             int inZone = 0;
             int atSite = 0;
@@ -88,12 +94,12 @@ public class FenceBenchmark {
             int outside = 0;
             for (int i = 0; i < REPORTS; i++) {
                 GpsPoint p = points[i];
-                inZone += layers.zones().activeZoneAt(cells[i], p.lon(), p.lat(), p.ts()) >= 0 ? 1 : 0;
-                atSite += layers.sites().siteAt(cells[i], p.lon(), p.lat()) >= 0 ? 1 : 0;
+                inZone += layers.zones().activeZoneAt(p.lon(), p.lat(), p.ts()) >= 0 ? 1 : 0;
+                atSite += layers.sites().siteAt(p.lon(), p.lat()) >= 0 ? 1 : 0;
                 for (RouteCorridor c : layers.corridorsOf(p.truckId())) {
                     if (c.route().validOn(p.ts())) {
                         checked++;
-                        outside += Double.isNaN(c.distanceIfOutside(cells[i], p.lon(), p.lat())) ? 0 : 1;
+                        outside += c.within(p.lon(), p.lat()) ? 0 : 1;
                     }
                 }
             }
@@ -122,34 +128,41 @@ public class FenceBenchmark {
     }
 
     @Benchmark
-    public long h3CellRes11(Night night, Cursor c) {
-        GpsPoint p = night.points[c.advance()];
-        return H3Grid.get().cell(p.lon(), p.lat(), PolygonFence.CELL_RES);
-    }
-
-    @Benchmark
     public int activeZone(Night night, Cursor c) {
         int i = c.advance();
         GpsPoint p = night.points[i];
-        return night.layers.zones().activeZoneAt(night.cells[i], p.lon(), p.lat(), p.ts());
+        return night.layers.zones().activeZoneAt(p.lon(), p.lat(), p.ts());
     }
 
     @Benchmark
     public int site(Night night, Cursor c) {
         int i = c.advance();
         GpsPoint p = night.points[i];
-        return night.layers.sites().siteAt(night.cells[i], p.lon(), p.lat());
+        return night.layers.sites().siteAt(p.lon(), p.lat());
     }
 
     /** As the rule engine tests a loaded truck away from sites: every valid permit, stop at the first inside. */
     @Benchmark
     public double corridor(Night night, Cursor c) {
         int i = c.advance();
-        GpsPoint p = night.points[i];
+        return corridors(night, night.points[i], night.hints[i]);
+    }
+
+    /** The same without hints: every test scans the route's segments from the first. */
+    @Benchmark
+    public double corridorNoHints(Night night, Cursor c) {
+        GpsPoint p = night.points[c.advance()];
+        int[] none = new int[night.layers.corridorsOf(p.truckId()).length];
+        java.util.Arrays.fill(none, RouteCorridor.NO_HINT);
+        return corridors(night, p, none);
+    }
+
+    private static double corridors(Night night, GpsPoint p, int[] hints) {
+        RouteCorridor[] all = night.layers.corridorsOf(p.truckId());
         double best = Double.POSITIVE_INFINITY;
-        for (RouteCorridor rc : night.layers.corridorsOf(p.truckId())) {
-            if (rc.route().validOn(p.ts())) {
-                double d = rc.distanceIfOutside(night.cells[i], p.lon(), p.lat());
+        for (int k = 0; k < all.length; k++) {
+            if (all[k].route().validOn(p.ts())) {
+                double d = all[k].distanceIfOutside(p.lon(), p.lat(), hints, k);
                 if (Double.isNaN(d)) {
                     return d;
                 }
@@ -159,7 +172,7 @@ public class FenceBenchmark {
         return best;
     }
 
-    /** The same test without the interior-cell shortcut: a JTS distance to each valid route. */
+    /** The distance to each valid route, the per-point way. */
     @Benchmark
     public void corridorDistanceOnly(Night night, Cursor c, Blackhole bh) {
         GpsPoint p = night.points[c.advance()];
@@ -170,18 +183,13 @@ public class FenceBenchmark {
         }
     }
 
-    /** Everything the engine asks of the layers per report: cell, zone, site and corridors. */
+    /** Everything the engine asks of the layers per report: zone, site and corridors. */
     @Benchmark
     public void allTests(Night night, Cursor c, Blackhole bh) {
         int i = c.advance();
         GpsPoint p = night.points[i];
-        long cell = H3Grid.get().cell(p.lon(), p.lat(), PolygonFence.CELL_RES);
-        bh.consume(night.layers.zones().activeZoneAt(cell, p.lon(), p.lat(), p.ts()));
-        bh.consume(night.layers.sites().siteAt(cell, p.lon(), p.lat()));
-        for (RouteCorridor rc : night.layers.corridorsOf(p.truckId())) {
-            if (rc.route().validOn(p.ts())) {
-                bh.consume(rc.distanceIfOutside(cell, p.lon(), p.lat()));
-            }
-        }
+        bh.consume(night.layers.zones().activeZoneAt(p.lon(), p.lat(), p.ts()));
+        bh.consume(night.layers.sites().siteAt(p.lon(), p.lat()));
+        bh.consume(corridors(night, p, night.hints[i]));
     }
 }

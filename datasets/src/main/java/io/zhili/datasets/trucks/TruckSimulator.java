@@ -1,7 +1,6 @@
 package io.zhili.datasets.trucks;
 
 import io.zhili.geo.fence.HoursWindow;
-import io.zhili.geo.fence.PolygonFence;
 import io.zhili.geo.fence.Zone;
 import io.zhili.geo.h3.H3Grid;
 import io.zhili.geo.trucks.LidState;
@@ -469,7 +468,6 @@ final class TruckSimulator {
          * produces exactly the planted episode.
          */
         boolean clear(PathLine path, Plan p) {
-            H3Grid grid = H3Grid.get();
             for (double s = p.quietFrom; s <= p.quietTo; s += 20) {
                 double[] q = path.at(s);
                 double off = p.offset(s);
@@ -481,8 +479,7 @@ final class TruckSimulator {
                 for (double[] e : new double[][] {{0, 0}, {60, 0}, {-60, 0}, {0, 60}, {0, -60}}) {
                     double lon = frame.lon(q[0] + e[0]);
                     double lat = frame.lat(q[1] + e[1]);
-                    long cell = grid.cell(lon, lat, PolygonFence.CELL_RES);
-                    if (fleet.siteIndex().siteAt(cell, lon, lat) >= 0 || fleet.zoneIndex().zoneAt(cell, lon, lat) >= 0) {
+                    if (fleet.siteIndex().siteAt(lon, lat) >= 0 || fleet.zoneIndex().zoneAt(lon, lat) >= 0) {
                         return false;
                     }
                 }

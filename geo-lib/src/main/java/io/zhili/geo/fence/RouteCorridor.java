@@ -1,13 +1,10 @@
 package io.zhili.geo.fence;
 
 import io.zhili.geo.crs.Distances;
-import io.zhili.geo.h3.H3Grid;
-import java.util.Arrays;
+import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
  * The corridor of a permit's route: distance in metres from a GPS point to the route, and a fast
@@ -16,33 +13,30 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
  * <p>Distances are computed in a local metric plane (equirectangular at the route's mean latitude,
  * scaled by {@link Distances#metersPerDegreeLon}/{@link Distances#metersPerDegreeLat}); over a city
  * route of up to 50 km north–south the scale error stays under 0.4 %, i.e. under 0.4 m at a 100 m
- * corridor edge. At build time the corridor is covered with H3 cells of resolution
- * {@value PolygonFence#CELL_RES}; a cell is "interior" when all six of its vertices lie within the
- * corridor (distance to a line is convex, so then the whole hexagon does). A point in an interior
- * cell is within without any geometry; other points get the exact distance from JTS's
- * {@link IndexedFacetDistance} over the projected route.
+ * corridor edge. The distance to the route is the least {@link Distance#pointToSegment} over its
+ * segments in that plane, the value JTS's {@code IndexedFacetDistance} gives.
  *
- * <p>Immutable and thread-safe after construction.
+ * <p><b>Why a segment hint instead of an index.</b> A truck on its route reports every few seconds
+ * from the segment it last reported from, or the next one. The caller keeps, per truck and permit,
+ * the segment that last answered ({@link #NO_HINT} at first): one point-to-segment distance then
+ * decides most reports, and only a truck that left the segment's corridor pays a scan of the route
+ * (the neighbouring segments first). Being within the corridor of any one segment is within the
+ * corridor, so the hint changes the cost, never the answer. Building a corridor is a projection of
+ * the vertices: no H3 cover, no tree, so a city's thousands of permits load in milliseconds.
+ *
+ * <p>Immutable and thread-safe; hints belong to the caller.
  */
 public final class RouteCorridor {
-    private static final GeometryFactory PLANE = new GeometryFactory();
-    /** Spacing of the centreline samples, metres: well under a res-11 cell's 43 m across. */
-    private static final double SAMPLE_M = 15;
-    /**
-     * Metres a k-ring grows per ring at res 11, rounded down from the 37 m of 1.5 mean edges so
-     * that the rings surely reach the corridor's edge.
-     */
-    private static final double RING_M = 30;
-    /** Metres kept clear of the corridor's edge before a cell is decided from its centroid alone. */
-    private static final double MARGIN_M = 1e-6;
+    /** A hint meaning "no segment answered yet". */
+    public static final int NO_HINT = -1;
 
     private final Route route;
     private final double lon0;
     private final double lat0;
     private final double kx;
     private final double ky;
-    private final IndexedFacetDistance distance;
-    private final long[] interior;
+    /** Projected vertices (metres in the local plane). */
+    private final Coordinate[] vertices;
 
     public RouteCorridor(Route route) {
         this.route = route;
@@ -51,153 +45,85 @@ public final class RouteCorridor {
         this.lat0 = (env.getMinY() + env.getMaxY()) / 2;
         this.kx = Distances.metersPerDegreeLon(lat0);
         this.ky = Distances.metersPerDegreeLat(lat0);
-        LineString projected = project(route.line());
-        this.distance = new IndexedFacetDistance(projected);
-        this.interior = interiorCells(projected);
+        this.vertices = project(route.line());
     }
 
     public Route route() {
         return route;
     }
 
-    /**
-     * True when the point is at most {@code corridor_m} from the route.
-     *
-     * @param cell the point's H3 cell at {@link PolygonFence#CELL_RES}
-     */
-    public boolean within(long cell, double lon, double lat) {
-        return Arrays.binarySearch(interior, cell) >= 0 || distanceMeters(lon, lat) <= route.corridorM();
+    /** True when the point is at most {@code corridor_m} from the route. */
+    public boolean within(double lon, double lat) {
+        return Double.isNaN(distanceIfOutside(lon, lat, new int[] {NO_HINT}, 0));
     }
 
     /**
-     * NaN when the point is within the corridor, else its distance to the route in metres
-     * (greater than {@code corridor_m}). One call answers both questions the deviation rule asks.
+     * NaN when the point is within the corridor, else its distance to the route in metres (greater
+     * than {@code corridor_m}). One call answers both questions the deviation rule asks.
      *
-     * @param cell the point's H3 cell at {@link PolygonFence#CELL_RES}
+     * @param hints the caller's hints; {@code hints[slot]} is the segment that answered last time for
+     *              this truck and permit, or {@link #NO_HINT}, and is set to the segment that answers now
+     *              when the point is within
      */
-    public double distanceIfOutside(long cell, double lon, double lat) {
-        if (Arrays.binarySearch(interior, cell) >= 0) {
-            return Double.NaN;
+    public double distanceIfOutside(double lon, double lat, int[] hints, int slot) {
+        Coordinate p = new Coordinate((lon - lon0) * kx, (lat - lat0) * ky);
+        double corridor = route.corridorM();
+        int segments = vertices.length - 1;
+        int hint = hints[slot];
+        if (hint >= 0 && hint < segments) {
+            // The hinted segment, then the ones after and before it: the truck moves on along the route.
+            if (segment(p, hint) <= corridor) {
+                return Double.NaN;
+            }
+            if (hint + 1 < segments && segment(p, hint + 1) <= corridor) {
+                hints[slot] = hint + 1;
+                return Double.NaN;
+            }
+            if (hint > 0 && segment(p, hint - 1) <= corridor) {
+                hints[slot] = hint - 1;
+                return Double.NaN;
+            }
         }
-        double d = distanceMeters(lon, lat);
-        return d <= route.corridorM() ? Double.NaN : d;
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < segments; i++) {
+            double d = segment(p, i);
+            if (d <= corridor) {
+                hints[slot] = i;
+                return Double.NaN;
+            }
+            best = Math.min(best, d);
+        }
+        return segments == 0 ? p.distance(vertices[0]) : best;
     }
 
     /** Distance in metres from the point to the nearest point of the route. */
     public double distanceMeters(double lon, double lat) {
-        return distance.distance(PLANE.createPoint(new Coordinate((lon - lon0) * kx, (lat - lat0) * ky)));
+        Coordinate p = new Coordinate((lon - lon0) * kx, (lat - lat0) * ky);
+        if (vertices.length == 1) {
+            return p.distance(vertices[0]);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i + 1 < vertices.length; i++) {
+            best = Math.min(best, segment(p, i));
+        }
+        return best;
     }
 
-    /** Number of cells answered without geometry. */
-    public int interiorCellCount() {
-        return interior.length;
+    /** Number of segments of the route. */
+    public int segmentCount() {
+        return Math.max(0, vertices.length - 1);
     }
 
-    private LineString project(LineString line) {
+    private double segment(Coordinate p, int i) {
+        return Distance.pointToSegment(p, vertices[i], vertices[i + 1]);
+    }
+
+    private Coordinate[] project(LineString line) {
         Coordinate[] cs = line.getCoordinates();
         Coordinate[] out = new Coordinate[cs.length];
         for (int i = 0; i < cs.length; i++) {
             out[i] = new Coordinate((cs[i].x - lon0) * kx, (cs[i].y - lat0) * ky);
         }
-        return PLANE.createLineString(out);
-    }
-
-    /**
-     * Cells wholly within the corridor. Candidates are the k-rings around the cells the route
-     * passes through (k covers the corridor width), not an H3 polygon fill, whose cost grows with
-     * the bounding box of a long diagonal route rather than with the corridor's area.
-     */
-    private long[] interiorCells(LineString projected) {
-        H3Grid grid = H3Grid.get();
-        long[] centre = new long[64];
-        int n = 0;
-        Coordinate[] cs = projected.getCoordinates();
-        for (int i = 0; i + 1 < cs.length; i++) {
-            double len = cs[i].distance(cs[i + 1]);
-            int steps = Math.max(1, (int) Math.ceil(len / SAMPLE_M));
-            for (int k = 0; k <= steps; k++) {
-                double t = (double) k / steps;
-                double x = cs[i].x + t * (cs[i + 1].x - cs[i].x);
-                double y = cs[i].y + t * (cs[i + 1].y - cs[i].y);
-                long cell = grid.cell(x / kx + lon0, y / ky + lat0, PolygonFence.CELL_RES);
-                if (n == 0 || centre[n - 1] != cell) {
-                    if (n == centre.length) {
-                        centre = Arrays.copyOf(centre, 2 * n);
-                    }
-                    centre[n++] = cell;
-                }
-            }
-        }
-        long[] candidates = distinct(centre, n);
-        int rings = (int) Math.ceil(route.corridorM() / RING_M) + 1;
-        long[] all = new long[0];
-        int m = 0;
-        for (long c : candidates) {
-            long[] disk = grid.disk(c, rings);
-            if (m + disk.length > all.length) {
-                all = Arrays.copyOf(all, Math.max(2 * all.length, m + disk.length));
-            }
-            System.arraycopy(disk, 0, all, m, disk.length);
-            m += disk.length;
-        }
-        long[] cells = distinct(all, m);
-        long[] inside = new long[cells.length];
-        int k = 0;
-        double corridor = route.corridorM();
-        for (long cell : cells) {
-            if (wholeWithin(grid.boundary(cell).getCoordinates(), corridor)) {
-                inside[k++] = cell;
-            }
-        }
-        return Arrays.copyOf(inside, k);
-    }
-
-    /**
-     * True when every vertex of the cell boundary {@code ring} (lon/lat, closed) lies less than
-     * {@code corridor} metres from the route. Most cells are decided by one distance from the
-     * vertices' centroid: the distance to the route changes by at most the distance moved, so a centroid
-     * nearer than corridor minus the centroid-to-vertex radius has every vertex inside, and one farther
-     * than corridor plus that radius has none. Only cells straddling the edge test their six vertices.
-     * The answer is the vertex test's in every case (the margin absorbs rounding).
-     */
-    private boolean wholeWithin(Coordinate[] ring, double corridor) {
-        int n = ring.length - 1;
-        double cx = 0;
-        double cy = 0;
-        for (int i = 0; i < n; i++) {
-            cx += (ring[i].x - lon0) * kx;
-            cy += (ring[i].y - lat0) * ky;
-        }
-        cx /= n;
-        cy /= n;
-        double radius = 0;
-        for (int i = 0; i < n; i++) {
-            radius = Math.max(radius, Math.hypot((ring[i].x - lon0) * kx - cx, (ring[i].y - lat0) * ky - cy));
-        }
-        double d = distance.distance(PLANE.createPoint(new Coordinate(cx, cy)));
-        if (d + radius < corridor - MARGIN_M) {
-            return true;
-        }
-        if (d - radius >= corridor + MARGIN_M) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (distanceMeters(ring[i].x, ring[i].y) >= corridor) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long[] distinct(long[] values, int n) {
-        long[] sorted = Arrays.copyOf(values, n);
-        Arrays.sort(sorted);
-        int k = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (k == 0 || sorted[k - 1] != sorted[i]) {
-                sorted[k++] = sorted[i];
-            }
-        }
-        return Arrays.copyOf(sorted, k);
+        return out;
     }
 }

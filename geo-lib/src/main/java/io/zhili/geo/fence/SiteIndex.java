@@ -5,8 +5,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * "Is the truck at a site?" over all construction and disposal sites: STRtree candidates, then
- * each site's {@link PolygonFence} (H3 interior cells, exact geometry only near the boundary).
+ * "Is the truck at a site?" over all construction and disposal sites ({@link FenceIndex}: a raster
+ * answers most points, exact geometry only near a boundary).
  *
  * <p>Immutable and thread-safe after construction. An empty list gives an index where no point is
  * at a site.
@@ -27,11 +27,9 @@ public final class SiteIndex {
     /**
      * Position (in the list given at construction) of the lowest-positioned site containing the
      * point, or -1 when the point is at no site.
-     *
-     * @param cell the point's H3 cell at {@link PolygonFence#CELL_RES}
      */
-    public int siteAt(long cell, double lon, double lat) {
-        return index.first(cell, lon, lat, i -> true);
+    public int siteAt(double lon, double lat) {
+        return index.first(lon, lat, i -> true);
     }
 
     public Site site(int position) {

@@ -5,8 +5,9 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * "Is the truck inside a restricted zone whose hours apply now?" over all zones: STRtree
- * candidates, the zone's hours, then its {@link PolygonFence}.
+ * "Is the truck inside a restricted zone whose hours apply now?" over all zones
+ * ({@link FenceIndex}): the raster's candidates, the zone's hours, then its {@link PolygonFence} where
+ * the cell is not wholly inside.
  *
  * <p>Immutable and thread-safe after construction. An empty list gives an index where no point is
  * in a zone.
@@ -27,17 +28,15 @@ public final class ZoneIndex {
     /**
      * Position of the lowest-positioned zone that contains the point and whose hours include
      * {@code epochMs} (Asia/Shanghai local time), or -1.
-     *
-     * @param cell the point's H3 cell at {@link PolygonFence#CELL_RES}
      */
-    public int activeZoneAt(long cell, double lon, double lat, long epochMs) {
+    public int activeZoneAt(double lon, double lat, long epochMs) {
         int minute = ShanghaiClock.minuteOfDay(epochMs);
-        return index.first(cell, lon, lat, i -> zones.get(i).hours().containsMinute(minute));
+        return index.first(lon, lat, i -> zones.get(i).hours().containsMinute(minute));
     }
 
     /** Position of the lowest-positioned zone containing the point at any hour, or -1. */
-    public int zoneAt(long cell, double lon, double lat) {
-        return index.first(cell, lon, lat, i -> true);
+    public int zoneAt(double lon, double lat) {
+        return index.first(lon, lat, i -> true);
     }
 
     public Zone zone(int position) {

@@ -2,7 +2,7 @@ package io.zhili.geo.trucks;
 
 /**
  * What the engine works out once about an accepted report before the rules look at it: the
- * thresholds applied (loaded, moving, stopped), where it is (cell, site, active zone) and what the
+ * thresholds applied (loaded, moving, stopped), where it is (site, active zone) and what the
  * truck's permits say (valid permits, hours, distance from the corridors). The previous accepted
  * report is still in {@link TruckState} while the rules run.
  *
@@ -10,8 +10,6 @@ package io.zhili.geo.trucks;
  */
 public final class PointFacts {
     GpsPoint point;
-    /** H3 cell at {@link io.zhili.geo.fence.PolygonFence#CELL_RES}. */
-    long cell;
     boolean loaded;
     boolean moving;
     boolean stopped;
@@ -45,10 +43,6 @@ public final class PointFacts {
 
     public GpsPoint point() {
         return point;
-    }
-
-    public long cell() {
-        return cell;
     }
 
     public boolean loaded() {

@@ -1,11 +1,9 @@
 package io.zhili.geo.trucks;
 
 import io.zhili.geo.crs.Distances;
-import io.zhili.geo.fence.PolygonFence;
 import io.zhili.geo.fence.ReferenceLayers;
 import io.zhili.geo.fence.Route;
 import io.zhili.geo.fence.RouteCorridor;
-import io.zhili.geo.h3.H3Grid;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,7 +20,7 @@ import java.util.function.Consumer;
  * counter. After {@link RuleConfig#jumpReanchorPoints()} consecutive jumps the next report is
  * accepted as the new position (the earlier anchor was the bad one). A report gap of
  * {@link RuleConfig#episodeGapMs()} or more, or a re-anchor, first closes all open evidence.
- * Then the engine works out the report's {@link PointFacts} once (H3 cell, site, active zone,
+ * Then the engine works out the report's {@link PointFacts} once (site, active zone,
  * valid permits and hours, corridor distance only when the deviation rule can use it) and runs
  * the rules in {@link RuleType} order.
  *
@@ -37,7 +35,6 @@ public final class TruckRuleEngine {
     private final RuleConfig config;
     private final List<TruckRule> rules;
     private final PointFacts facts = new PointFacts();
-    private final H3Grid grid = H3Grid.get();
 
     public TruckRuleEngine(ReferenceLayers layers, RuleConfig config) {
         this.layers = layers;
@@ -98,7 +95,7 @@ public final class TruckRuleEngine {
                 r.end(state, out);
             }
         }
-        PointFacts f = fill(p, since, reanchor);
+        PointFacts f = fill(state, p, since, reanchor);
         for (TruckRule r : rules) {
             r.onPoint(f, state, out);
         }
@@ -188,18 +185,17 @@ public final class TruckRuleEngine {
         flush(state, out);
     }
 
-    private PointFacts fill(GpsPoint p, long since, boolean reanchor) {
+    private PointFacts fill(TruckState state, GpsPoint p, long since, boolean reanchor) {
         PointFacts f = facts;
         f.point = p;
         f.sincePreviousMs = since;
         f.reanchored = reanchor;
         f.hasPrevious = since >= 0 && !reanchor && since < config.episodeGapMs();
-        f.cell = grid.cell(p.lon(), p.lat(), PolygonFence.CELL_RES);
         f.loaded = p.loadT() >= config.loadedT();
         f.moving = p.speedKmh() >= config.movingKmh();
         f.stopped = p.speedKmh() < config.stoppedKmh();
-        f.site = layers.sites().siteAt(f.cell, p.lon(), p.lat());
-        f.zone = layers.zones().activeZoneAt(f.cell, p.lon(), p.lat(), p.ts());
+        f.site = layers.sites().siteAt(p.lon(), p.lat());
+        f.zone = layers.zones().activeZoneAt(p.lon(), p.lat(), p.ts());
         f.zoneId = f.zone >= 0 ? layers.zones().zone(f.zone).zoneId() : null;
 
         RouteCorridor[] corridors = layers.corridorsOf(p.truckId());
@@ -223,11 +219,13 @@ public final class TruckRuleEngine {
         if (f.deviationChecked) {
             f.outsideCorridors = true;
             double best = Double.POSITIVE_INFINITY;
-            for (RouteCorridor c : corridors) {
+            int[] hints = state.corridorHints(corridors.length);
+            for (int i = 0; i < corridors.length; i++) {
+                RouteCorridor c = corridors[i];
                 if (!c.route().validOn(p.ts())) {
                     continue;
                 }
-                double d = c.distanceIfOutside(f.cell, p.lon(), p.lat());
+                double d = c.distanceIfOutside(p.lon(), p.lat(), hints, i);
                 if (Double.isNaN(d)) {
                     f.outsideCorridors = false;
                     break;

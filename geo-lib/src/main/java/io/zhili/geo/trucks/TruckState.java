@@ -1,5 +1,6 @@
 package io.zhili.geo.trucks;
 
+import io.zhili.geo.fence.RouteCorridor;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -62,7 +63,23 @@ public class TruckState implements Serializable {
     public boolean stopAtSite;
     public String stopPermitId;
 
+    /**
+     * Per corridor of the truck's permits (in {@code ReferenceLayers.corridorsOf} order), the route
+     * segment that last had the truck within its corridor ({@link RouteCorridor#distanceIfOutside}).
+     * A speed-up only: any value, or none, gives the same answers.
+     */
+    public int[] corridorHints;
+
     public TruckState() {
+    }
+
+    /** {@link #corridorHints} sized for {@code corridors} corridors; reset when the permits changed. */
+    int[] corridorHints(int corridors) {
+        if (corridorHints == null || corridorHints.length != corridors) {
+            corridorHints = new int[corridors];
+            Arrays.fill(corridorHints, RouteCorridor.NO_HINT);
+        }
+        return corridorHints;
     }
 
     /** True when any episode or stop is open, i.e. the state holds evidence not yet emitted. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zhili.geo.h3.H3Grid;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -28,7 +27,6 @@ class PolygonFenceTest {
         assertTrue(f.contains(120.30, 36.105), "boundary counts as inside");
         assertFalse(f.contains(120.3101, 36.105));
         assertFalse(f.contains(121.0, 37.0));
-        assertTrue(f.interiorCellCount() > 300, "about 1 km2 holds hundreds of whole res-11 cells");
     }
 
     @Test
@@ -43,11 +41,10 @@ class PolygonFenceTest {
     void agreesWithJtsEverywhereOnAGrid() throws Exception {
         Geometry g = wkt("POLYGON ((120.30 36.10, 120.32 36.10, 120.325 36.115, 120.31 36.12, 120.30 36.11, 120.30 36.10))");
         PolygonFence f = new PolygonFence(g);
-        H3Grid grid = H3Grid.get();
         for (double lon = 120.298; lon <= 120.327; lon += 0.00021) {
             for (double lat = 36.098; lat <= 36.122; lat += 0.00017) {
                 Point p = GF.createPoint(new Coordinate(lon, lat));
-                assertEquals(g.covers(p), f.contains(grid.cell(lon, lat, PolygonFence.CELL_RES), lon, lat), lon + "," + lat);
+                assertEquals(g.covers(p), f.contains(lon, lat), lon + "," + lat);
             }
         }
     }
@@ -57,17 +54,15 @@ class PolygonFenceTest {
         Geometry a = wkt("POLYGON ((120.30 36.10, 120.31 36.10, 120.31 36.11, 120.30 36.11, 120.30 36.10))");
         Geometry b = wkt("POLYGON ((120.40 36.20, 120.41 36.20, 120.41 36.21, 120.40 36.21, 120.40 36.20))");
         SiteIndex sites = new SiteIndex(List.of(new Site("S1", SiteKind.CONSTRUCTION, "", a), new Site("D1", SiteKind.DISPOSAL, "", b)));
-        H3Grid grid = H3Grid.get();
-        assertEquals(1, sites.siteAt(grid.cell(120.405, 36.205, 11), 120.405, 36.205));
+        assertEquals(1, sites.siteAt(120.405, 36.205));
         assertEquals("D1", sites.site(1).siteId());
-        assertEquals(-1, sites.siteAt(grid.cell(120.35, 36.15, 11), 120.35, 36.15));
+        assertEquals(-1, sites.siteAt(120.35, 36.15));
 
         ZoneIndex zones = new ZoneIndex(List.of(new Zone("Z", ZoneKind.RESTRICTED, HoursWindow.parse("07:00-09:00"), a)));
-        long cell = grid.cell(120.305, 36.105, 11);
         long eight = java.time.OffsetDateTime.parse("2025-11-24T08:00:00+08:00").toInstant().toEpochMilli();
-        assertEquals(0, zones.activeZoneAt(cell, 120.305, 36.105, eight));
-        assertEquals(-1, zones.activeZoneAt(cell, 120.305, 36.105, eight + 3_600_000));
-        assertEquals(0, zones.zoneAt(cell, 120.305, 36.105));
+        assertEquals(0, zones.activeZoneAt(120.305, 36.105, eight));
+        assertEquals(-1, zones.activeZoneAt(120.305, 36.105, eight + 3_600_000));
+        assertEquals(0, zones.zoneAt(120.305, 36.105));
     }
 
     @Test
