@@ -21,7 +21,9 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * polygons in index order, each marked <em>inside</em> when the cell lies wholly within it (JTS
  * {@code covers}) or <em>edge</em> when the polygon's boundary crosses the cell. A query computes its
  * cell with two subtractions and a division, looks it up in a primitive hash map, and needs the
- * exact point-in-polygon test ({@link PolygonFence}) only for the edge entries. Cells are classified
+ * exact point-in-polygon test ({@link PolygonFence}) only for the edge entries. Most trucks are
+ * nowhere near a fence, so a bitset of blocks of 8 × 8 cells (a few kilobytes, always in cache)
+ * answers "none here" before the hash map is touched. Cells are classified
  * by recursive halving (a block wholly inside or wholly outside is settled at once), so building
  * costs tests along the boundaries rather than over the areas.
  *
@@ -36,6 +38,10 @@ final class FenceIndex {
     /** Degrees each classified block is grown by, so that rounding in the query's cell never matters. */
     private static final double SLACK_DEG = 1e-9;
     private static final GeometryFactory GF = new GeometryFactory();
+    /** log2 of the cells per side of a block of the occupancy bitset. */
+    private static final int BLOCK_SHIFT = 3;
+    /** Largest occupancy bitset kept, in bits; a larger extent goes straight to the hash map. */
+    private static final long MAX_BLOCK_BITS = 1L << 26;
 
     private final PolygonFence[] fences;
     private final Envelope extent;
@@ -44,6 +50,9 @@ final class FenceIndex {
     private final LongIntHashMap cells;
     /** Per cell: a count, then entries {@code fence << 1 | inside}, fences ascending. */
     private final int[] entries;
+    /** One bit per block of cells (column-major), set when some cell of the block has entries; or null. */
+    private final long[] blocks;
+    private final int blockRows;
 
     FenceIndex(List<Geometry> areas) {
         fences = new PolygonFence[areas.size()];
@@ -67,6 +76,15 @@ final class FenceIndex {
             packed.add(c.value.buffer, 0, c.value.size());
         }
         entries = packed.toArray();
+        blockRows = (row(extent.getMaxY()) >> BLOCK_SHIFT) + 1;
+        long bits = (long) ((column(extent.getMaxX()) >> BLOCK_SHIFT) + 1) * blockRows;
+        blocks = bits <= MAX_BLOCK_BITS ? new long[(int) ((bits + 63) >>> 6)] : null;
+        if (blocks != null) {
+            for (LongObjectCursor<IntArrayList> c : lists) {
+                int b = block((int) (c.key >>> 32), (int) c.key);
+                blocks[b >>> 6] |= 1L << b;
+            }
+        }
     }
 
     /** Lowest index of a fence that {@code accept}s and contains the point (boundary included), or -1. */
@@ -74,7 +92,15 @@ final class FenceIndex {
         if (!(lon >= extent.getMinX() && lon <= extent.getMaxX() && lat >= extent.getMinY() && lat <= extent.getMaxY())) {
             return -1;
         }
-        int at = cells.getOrDefault(key(column(lon), row(lat)), -1);
+        int column = column(lon);
+        int row = row(lat);
+        if (blocks != null) {
+            int b = block(column, row);
+            if ((blocks[b >>> 6] & (1L << b)) == 0) {
+                return -1;
+            }
+        }
+        int at = cells.getOrDefault(key(column, row), -1);
         if (at < 0) {
             return -1;
         }
@@ -118,6 +144,10 @@ final class FenceIndex {
 
     private int row(double lat) {
         return (int) Math.floor((lat - extent.getMinY()) / step);
+    }
+
+    private int block(int column, int row) {
+        return (column >> BLOCK_SHIFT) * blockRows + (row >> BLOCK_SHIFT);
     }
 
     private static long key(int column, int row) {

@@ -6,98 +6,91 @@ import java.util.Arrays;
 
 /**
  * One truck's reports that arrived but whose event time the watermark has not passed yet, kept in
- * event-time order so the rule engine sees the truck's trace sorted. Primitive columns rather than a
- * list of objects: the buffer lives in keyed state for every truck and is rewritten on every report.
- * Reports with equal timestamps keep their arrival order (the engine counts the later as a duplicate).
+ * event-time order so the rule engine sees the truck's trace sorted. Reports with equal timestamps
+ * keep their arrival order (the engine counts the later as a duplicate).
+ *
+ * <p><b>Layout.</b> One {@code long[]} of {@value #STRIDE} slots per report (timestamp, the five
+ * doubles as raw bits, the lid ordinal), not an array per field nor a list of objects: every report
+ * of every truck appends here, trucks arrive in no particular order, so each append is a cache miss
+ * into a buffer last touched thousands of reports ago, and one array makes it one or two lines
+ * instead of seven. The buffer lives in keyed state and a checkpoint writes it whole.
  *
  * <p>A Flink POJO (public fields, no-argument constructor). Not thread-safe: owned by one key.
  */
 public class PendingPoints {
+    /** Longs per report. */
+    static final int STRIDE = 7;
     private static final LidState[] LIDS = LidState.values();
     private static final int INITIAL = 4;
-    /** Capacity above which a mostly empty buffer is shrunk. */
+    /** Capacity (reports) above which a mostly empty buffer is shrunk. */
     private static final int SHRINK_ABOVE = 64;
 
+    /** Number of reports held. */
     public int size;
-    public long[] ts = new long[INITIAL];
-    public double[] lon = new double[INITIAL];
-    public double[] lat = new double[INITIAL];
-    public double[] speedKmh = new double[INITIAL];
-    public double[] heading = new double[INITIAL];
-    public double[] loadT = new double[INITIAL];
-    public byte[] lid = new byte[INITIAL];
+    /** {@link #STRIDE} longs per report, in event-time order. */
+    public long[] slots = new long[INITIAL * STRIDE];
 
     public PendingPoints() {
     }
 
+    /** Event time of the {@code i}-th buffered report. */
+    public long ts(int i) {
+        return slots[i * STRIDE];
+    }
+
+    /** Reports the buffer holds without growing. */
+    public int capacity() {
+        return slots.length / STRIDE;
+    }
+
     /** Inserts {@code p} after every buffered report with a timestamp ≤ its own. */
     public void add(GpsPoint p) {
-        if (size == ts.length) {
-            grow();
+        if (size == capacity()) {
+            resize(capacity() * 2, 0);
         }
         int i = size;
-        while (i > 0 && ts[i - 1] > p.ts()) {
+        while (i > 0 && slots[(i - 1) * STRIDE] > p.ts()) {
             i--;
         }
+        int at = i * STRIDE;
         if (i < size) {
-            int n = size - i;
-            System.arraycopy(ts, i, ts, i + 1, n);
-            System.arraycopy(lon, i, lon, i + 1, n);
-            System.arraycopy(lat, i, lat, i + 1, n);
-            System.arraycopy(speedKmh, i, speedKmh, i + 1, n);
-            System.arraycopy(heading, i, heading, i + 1, n);
-            System.arraycopy(loadT, i, loadT, i + 1, n);
-            System.arraycopy(lid, i, lid, i + 1, n);
+            System.arraycopy(slots, at, slots, at + STRIDE, (size - i) * STRIDE);
         }
-        ts[i] = p.ts();
-        lon[i] = p.lon();
-        lat[i] = p.lat();
-        speedKmh[i] = p.speedKmh();
-        heading[i] = p.heading();
-        loadT[i] = p.loadT();
-        lid[i] = (byte) p.lid().ordinal();
+        slots[at] = p.ts();
+        slots[at + 1] = Double.doubleToRawLongBits(p.lon());
+        slots[at + 2] = Double.doubleToRawLongBits(p.lat());
+        slots[at + 3] = Double.doubleToRawLongBits(p.speedKmh());
+        slots[at + 4] = Double.doubleToRawLongBits(p.heading());
+        slots[at + 5] = Double.doubleToRawLongBits(p.loadT());
+        slots[at + 6] = p.lid().ordinal();
         size++;
     }
 
     /** The {@code i}-th buffered report of truck {@code truckId}. */
     public GpsPoint get(String truckId, int i) {
-        return new GpsPoint(truckId, ts[i], lon[i], lat[i], speedKmh[i], heading[i], LIDS[lid[i]], loadT[i]);
+        int at = i * STRIDE;
+        return new GpsPoint(truckId, slots[at], Double.longBitsToDouble(slots[at + 1]),
+                Double.longBitsToDouble(slots[at + 2]), Double.longBitsToDouble(slots[at + 3]),
+                Double.longBitsToDouble(slots[at + 4]), LIDS[(int) slots[at + 6]], Double.longBitsToDouble(slots[at + 5]));
     }
 
     /**
      * Removes the first {@code n} reports. The buffer shrinks again once it is mostly empty: it lives in
-     * keyed state, and a checkpoint writes the whole arrays, so one burst (such as the reports held
+     * keyed state, and a checkpoint writes the whole array, so one burst (such as the reports held
      * at start-up until the reference data has arrived) must not make every later checkpoint larger.
      */
     public void dropFirst(int n) {
         int rest = size - n;
-        if (ts.length > SHRINK_ABOVE && rest <= ts.length / 4) {
+        if (capacity() > SHRINK_ABOVE && rest <= capacity() / 4) {
             resize(Math.max(INITIAL, Integer.highestOneBit(Math.max(1, rest)) * 2), n);
-            size = rest;
-            return;
+        } else {
+            System.arraycopy(slots, n * STRIDE, slots, 0, rest * STRIDE);
         }
-        System.arraycopy(ts, n, ts, 0, rest);
-        System.arraycopy(lon, n, lon, 0, rest);
-        System.arraycopy(lat, n, lat, 0, rest);
-        System.arraycopy(speedKmh, n, speedKmh, 0, rest);
-        System.arraycopy(heading, n, heading, 0, rest);
-        System.arraycopy(loadT, n, loadT, 0, rest);
-        System.arraycopy(lid, n, lid, 0, rest);
         size = rest;
     }
 
-    private void grow() {
-        resize(ts.length * 2, 0);
-    }
-
-    /** New arrays of {@code capacity} holding the reports from index {@code from} on. */
+    /** A new array of {@code capacity} reports holding the reports from index {@code from} on. */
     private void resize(int capacity, int from) {
-        ts = Arrays.copyOfRange(ts, from, from + capacity);
-        lon = Arrays.copyOfRange(lon, from, from + capacity);
-        lat = Arrays.copyOfRange(lat, from, from + capacity);
-        speedKmh = Arrays.copyOfRange(speedKmh, from, from + capacity);
-        heading = Arrays.copyOfRange(heading, from, from + capacity);
-        loadT = Arrays.copyOfRange(loadT, from, from + capacity);
-        lid = Arrays.copyOfRange(lid, from, from + capacity);
+        slots = Arrays.copyOfRange(slots, from * STRIDE, (from + capacity) * STRIDE);
     }
 }

@@ -118,7 +118,7 @@ public final class TruckMonitorFunction
         }
         // One wake-up per truck, at its earliest pending report (see onTimer): only a report that
         // becomes the earliest needs a timer of its own.
-        if (pending.size == 0 || p.ts() < pending.ts[0]) {
+        if (pending.size == 0 || p.ts() < pending.ts(0)) {
             timers.registerEventTimeTimer(p.ts());
         }
         pending.add(p);
@@ -155,8 +155,8 @@ public final class TruckMonitorFunction
         PendingPoints pending = pendingState.value();
         if (pending != null) {
             int done = 0;
-            while (done < pending.size && pending.ts[done] <= watermark) {
-                long ts = pending.ts[done];
+            while (done < pending.size && pending.ts(done) <= watermark) {
+                long ts = pending.ts(done);
                 fireEngineTimers(engine, state, ts - 1, emit);
                 PointVerdict v = engine.process(state, pending.get(truck, done), emit);
                 verdicts[v.ordinal()].inc();
@@ -175,8 +175,8 @@ public final class TruckMonitorFunction
             // reports keep coming, the next one is pending well before the engine's timer, which is
             // then checked again when that report is processed rather than left to fire for nothing.
             long next = engine.nextTimer(state);
-            if (pending != null && pending.size > 0 && (next == Long.MIN_VALUE || pending.ts[0] < next)) {
-                next = pending.ts[0];
+            if (pending != null && pending.size > 0 && (next == Long.MIN_VALUE || pending.ts(0) < next)) {
+                next = pending.ts(0);
             }
             if (next != Long.MIN_VALUE) {
                 timers.registerEventTimeTimer(next);

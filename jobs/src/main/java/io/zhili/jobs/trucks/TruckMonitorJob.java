@@ -6,6 +6,7 @@ import io.zhili.geo.trucks.GpsPoint;
 import io.zhili.geo.trucks.RuleType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -17,7 +18,6 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -115,16 +115,19 @@ public final class TruckMonitorJob {
                 .uid("gps-watermarks").name("event time").setParallelism(sourceParallelism);
 
         // Reference data: broadcast once at start; its input carries no event time of its own.
-        BroadcastStream<ReferenceSnapshot> layers = env
+        DataStream<ReferenceSnapshot> layers = env
                 .fromData(TypeInformation.of(ReferenceSnapshot.class), reference)
                 .uid("reference-source").name("reference layers")
-                .broadcast(TruckMonitorFunction.REFERENCE);
+                .broadcast();
 
+        // The keyed-broadcast operator of KeyedBroadcastProcessFunction, fed in batches per truck
+        // (TruckBatchingOperator says why); same state, same uid, same results.
         SingleOutputStreamOperator<Alert> alerts = points
                 .keyBy(GpsPoint::truckId)
                 .connect(layers)
-                .process(new TruckMonitorFunction(options.rules()))
-                .uid("truck-rules").name("truck rules");
+                .transform("truck rules", TypeInformation.of(Alert.class), new TruckBatchingOperator(
+                        new TruckMonitorFunction(options.rules()), List.of(TruckMonitorFunction.REFERENCE)))
+                .uid("truck-rules");
 
         DataStream<DeadLetter> late = alerts.getSideOutput(TruckMonitorFunction.LATE)
                 .map(new LateToDeadLetter(options.outOfOrderness()))

@@ -37,17 +37,17 @@ class PendingPointsTest {
         for (int i = 0; i < 1000; i++) {
             p.add(at(i * 10_000L, i % 90));
         }
-        assertEquals(1024, p.ts.length);
+        assertEquals(1024, p.capacity());
         p.dropFirst(990);
         assertEquals(10, p.size);
-        assertEquals(16, p.ts.length, "the capacity of what is left, not of the burst");
+        assertEquals(16, p.capacity(), "the capacity of what is left, not of the burst");
         for (int i = 0; i < 10; i++) {
             GpsPoint q = p.get("鲁B1", i);
             assertEquals((990 + i) * 10_000L, q.ts());
             assertEquals((990 + i) % 90, q.speedKmh());
         }
         p.add(at(5, 1));
-        assertEquals(5, p.ts[0]);
+        assertEquals(5, p.ts(0));
     }
 
     @Test
@@ -56,9 +56,9 @@ class PendingPointsTest {
         for (int i = 0; i < 40; i++) {
             p.add(at(i, 0));
         }
-        long[] before = p.ts;
+        long[] before = p.slots;
         p.dropFirst(40);
         assertEquals(0, p.size);
-        assertTrue(before == p.ts, "64 slots or fewer are kept");
+        assertTrue(before == p.slots, "64 reports or fewer are kept");
     }
 }
