@@ -1,7 +1,10 @@
 package io.zhili.jobs.trucks;
 
+import io.zhili.geo.fence.FenceLayers;
 import io.zhili.geo.fence.ReferenceLayers;
 import io.zhili.geo.fence.Route;
+import io.zhili.geo.fence.Site;
+import io.zhili.geo.fence.Zone;
 import io.zhili.geo.jt808.TerminalRegistry;
 import java.io.IOException;
 import java.io.Serializable;
@@ -16,6 +19,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One version of the truck reference data — the bytes of {@code routes.geojson},
@@ -58,26 +63,30 @@ public class ReferenceSnapshot implements Serializable {
     public static ReferenceSnapshot read(Path routes, Path sites, Path zones) {
         ReferenceSnapshot s = new ReferenceSnapshot(bytes("--routes", routes), bytes("--sites", sites),
                 bytes("--zones", zones));
-        ReferenceLayers layers;
+        List<Route> routeList;
+        List<Site> siteList;
+        List<Zone> zoneList;
         try {
             // From the given paths, so that a bad feature is reported with its own file name.
-            layers = ReferenceLayers.read(routes, sites, zones);
+            routeList = FenceLayers.readRoutes(routes);
+            siteList = FenceLayers.readSites(sites);
+            zoneList = FenceLayers.readZones(zones);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("bad reference data: " + e.getMessage(), e);
         }
         if (!s.version.equals(digest(bytes("--routes", routes), bytes("--sites", sites), bytes("--zones", zones)))) {
             throw new IllegalArgumentException("the reference files changed while they were being read; run again");
         }
-        // Kept, so that tasks in this JVM (a local run) need not build the same indexes again.
-        BUILT.put(s.version, layers);
+        // Valid layers always index, so the indexes are built in the background while the caller
+        // starts Flink, and kept, so that tasks in this JVM (a local run) need not build them again.
+        BUILT.put(s.version, CompletableFuture.supplyAsync(() -> ReferenceLayers.of(routeList, siteList, zoneList)));
         return s;
     }
 
     /**
      * The indexes of this version, built on first use in this JVM and then shared by every task that
-     * asks for the same version (they are immutable and thread-safe). Building them is expensive: the
-     * H3 cover of every corridor and polygon takes seconds for a city's permits, and without sharing a
-     * local run built them once to validate and once more in every rules subtask.
+     * asks for the same version (they are immutable and thread-safe); a task asking while they are being
+     * built waits for them. Without sharing, a local run would build them once per rules subtask.
      *
      * @throws UncheckedIOException when the indexes cannot be built
      */
@@ -155,18 +164,34 @@ public class ReferenceSnapshot implements Serializable {
      */
     private static final class BuiltLayers {
         private static final int KEEP = 2;
-        private final Map<String, ReferenceLayers> byVersion = new LinkedHashMap<>();
+        private final Map<String, CompletableFuture<ReferenceLayers>> byVersion = new LinkedHashMap<>();
 
-        synchronized ReferenceLayers get(ReferenceSnapshot snapshot) {
-            ReferenceLayers layers = byVersion.get(snapshot.version);
-            if (layers == null) {
-                layers = snapshot.build();
-                put(snapshot.version, layers);
+        ReferenceLayers get(ReferenceSnapshot snapshot) {
+            CompletableFuture<ReferenceLayers> layers;
+            boolean build = false;
+            synchronized (this) {
+                layers = byVersion.get(snapshot.version);
+                if (layers == null) {
+                    layers = new CompletableFuture<>();
+                    put(snapshot.version, layers);
+                    build = true;
+                }
             }
-            return layers;
+            if (build) {
+                try {
+                    layers.complete(snapshot.build());
+                } catch (RuntimeException e) {
+                    layers.completeExceptionally(e);
+                }
+            }
+            try {
+                return layers.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
 
-        synchronized void put(String version, ReferenceLayers layers) {
+        synchronized void put(String version, CompletableFuture<ReferenceLayers> layers) {
             byVersion.remove(version);
             byVersion.put(version, layers);
             Iterator<String> oldest = byVersion.keySet().iterator();
