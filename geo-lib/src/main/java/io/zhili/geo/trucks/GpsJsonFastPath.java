@@ -1,5 +1,8 @@
 package io.zhili.geo.trucks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,32 +14,41 @@ import java.nio.charset.StandardCharsets;
  * quarter of the job's CPU. Nearly every record has the same flat shape
  * <pre>{"truck_id":"鲁BN6265","ts":1763989200000,"lon":120.359363,"lat":36.074689,"speed_kmh":0,
  * "heading":0,"lid":"CLOSED","load_t":0.3}</pre>
- * so this class reads that shape straight from the UTF-8 bytes.
+ * so this class reads that shape straight from the UTF-8 bytes: each key is first compared, eight
+ * bytes at a time, with the one that follows in that order, and each number is converted while it
+ * is scanned.
  *
  * <p>The contract is all or nothing: {@link #parse(byte[], int, int)} returns a point only when it is
  * certain that the Jackson path would accept the record with exactly the same field values (doubles
  * bit for bit), and null otherwise, so that the caller runs the Jackson path and every reject reason
  * and message stays what it was. It therefore gives up on anything outside the plain shape: escapes
  * in strings, nested objects or arrays, {@code true}/{@code false}, {@code NaN}/{@code Infinity},
- * exponents, leading zeros, negative zero, numbers that {@link #toDouble} cannot convert exactly,
+ * exponents, leading zeros, negative zero, numbers that cannot be converted exactly here (below),
  * a string {@code ts}, duplicate known keys, a missing or blank required field, a value out of
- * range, content after the object, control characters or invalid UTF-8, and records longer than
- * {@value #MAX_RECORD_BYTES} bytes (which also keeps every accepted record far below Jackson's
- * stream-read length limits).
+ * range, content after the object, control characters, invalid UTF-8 (from a String: any
+ * surrogate), and records longer than {@value #MAX_RECORD_BYTES} bytes (which also keeps every
+ * accepted record far below Jackson's stream-read length limits).
  *
  * <p>Field rules are those of {@link GpsJsonParser}: any key order, optional JSON whitespace, unknown
  * fields with string, number or null values are ignored, {@code heading}/{@code load_t} may be null
- * (NaN) and {@code lid} null (UNKNOWN). Numbers: a JSON integer becomes {@code (double) long}, as
- * Jackson's {@code getDoubleValue} converts it; a decimal fraction {@code m / 10^k} is converted only
- * when {@code m < 2^53} and {@code k ≤ 22}, where one IEEE division of two exact doubles is correctly
- * rounded and so equals {@link Double#parseDouble} (Clinger's fast path).
+ * (NaN) and {@code lid} null (UNKNOWN). Numbers: a JSON integer of up to 18 digits becomes
+ * {@code (double) long}, as Jackson's {@code getDoubleValue} converts it; a decimal fraction
+ * {@code m / 10^k} is converted only when {@code m < 2^53} and {@code k ≤ 22}, where one IEEE
+ * division of two exact doubles is correctly rounded and so equals {@link Double#parseDouble}
+ * (Clinger's fast path).
  *
- * <p>Stateless apart from the shared {@link TruckIdCache}; thread-safe.
+ * <p>Thread-safe: the static entry points use a fresh instance per call (and, for Strings, a
+ * per-thread buffer); the truck id cache is lock-free ({@link TruckIdCache}).
  */
 final class GpsJsonFastPath {
     /** Longer records are left to Jackson; real ones are about 130 bytes. */
     static final int MAX_RECORD_BYTES = 4096;
 
+    /** Eight bytes of a byte[] read as one little-endian long, at any index (declared before KEYS, which use it). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    // Field ids in the contract's order, the order GpsJsonWriter writes: the key expected after
+    // field f is f + 1.
     private static final int TRUCK_ID = 0;
     private static final int TS = 1;
     private static final int LON = 2;
@@ -46,16 +58,13 @@ final class GpsJsonFastPath {
     private static final int LID = 6;
     private static final int LOAD = 7;
     private static final int UNKNOWN_FIELD = -1;
+    private static final int NOT_A_KEY = -2;
     private static final int REQUIRED = 1 << TRUCK_ID | 1 << TS | 1 << LON | 1 << LAT | 1 << SPEED;
+    private static final Key[] KEYS = {
+        new Key("truck_id"), new Key("ts"), new Key("lon"), new Key("lat"), new Key("speed_kmh"),
+        new Key("heading"), new Key("lid"), new Key("load_t"),
+    };
 
-    private static final byte[] NAME_TRUCK_ID = ascii("truck_id");
-    private static final byte[] NAME_TS = ascii("ts");
-    private static final byte[] NAME_LON = ascii("lon");
-    private static final byte[] NAME_LAT = ascii("lat");
-    private static final byte[] NAME_SPEED = ascii("speed_kmh");
-    private static final byte[] NAME_HEADING = ascii("heading");
-    private static final byte[] NAME_LID = ascii("lid");
-    private static final byte[] NAME_LOAD = ascii("load_t");
     private static final byte[] LID_CLOSED = ascii("CLOSED");
     private static final byte[] LID_OPEN = ascii("OPEN");
     private static final byte[] LID_UNKNOWN = ascii("UNKNOWN");
@@ -71,6 +80,12 @@ final class GpsJsonFastPath {
     private static final int MAX_LONG_DIGITS = 18;
 
     private static final TruckIdCache TRUCK_IDS = new TruckIdCache();
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    /** The value of the last {@link #readNumber}, so that it can return the next position. */
+    private double number;
+    /** The value of the last {@link #readInteger}. */
+    private long integer;
 
     private GpsJsonFastPath() {
     }
@@ -83,9 +98,47 @@ final class GpsJsonFastPath {
         if (len <= 0 || len > MAX_RECORD_BYTES) {
             return null;
         }
-        final byte[] b = utf8;
-        final int end = off + len;
-        int i = skipWhitespace(b, off, end);
+        return new GpsJsonFastPath().record(utf8, off, off + len);
+    }
+
+    /**
+     * {@link #parse(byte[], int, int)} of the record's UTF-8 encoding, written into a per-thread
+     * buffer: {@link String#getBytes} would allocate twice per record and silently turn an unpaired
+     * surrogate (which Jackson's String path keeps) into {@code ?}. Any surrogate gives up.
+     */
+    static GpsPoint parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        int n = json.length();
+        if (n == 0 || n > MAX_RECORD_BYTES) {
+            return null;
+        }
+        Buffers buffers = BUFFERS.get();
+        char[] chars = buffers.chars;
+        byte[] utf8 = buffers.utf8;
+        json.getChars(0, n, chars, 0);
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                utf8[len++] = (byte) c;
+            } else if (c < 0x800) {
+                utf8[len++] = (byte) (0xc0 | c >> 6);
+                utf8[len++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                return null;
+            } else {
+                utf8[len++] = (byte) (0xe0 | c >> 12);
+                utf8[len++] = (byte) (0x80 | c >> 6 & 0x3f);
+                utf8[len++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+        return parse(utf8, 0, len);
+    }
+
+    private GpsPoint record(byte[] b, int i, int end) {
+        i = skipWhitespace(b, i, end);
         if (i >= end || b[i] != '{') {
             return null;
         }
@@ -98,75 +151,82 @@ final class GpsJsonFastPath {
         double load = Double.NaN;
         LidState lid = LidState.UNKNOWN;
         int seen = 0;
+        int expected = TRUCK_ID;
         i = skipWhitespace(b, i + 1, end);
         while (true) {
-            if (i >= end || b[i] != '"') {
-                return null;
+            int field;
+            if (expected < KEYS.length && KEYS[expected].isAt(b, i, end)) {
+                field = expected;
+                i += KEYS[expected].length;
+            } else {
+                if (i >= end || b[i] != '"') {
+                    return null;
+                }
+                int stop = stringEnd(b, i + 1, end);
+                if (stop < 0) {
+                    return null;
+                }
+                field = fieldOf(b, i + 1, stop);
+                i = skipWhitespace(b, stop + 1, end);
+                if (i >= end || b[i] != ':') {
+                    return null;
+                }
+                i++;
             }
-            int keyEnd = stringEnd(b, i + 1, end);
-            if (keyEnd < 0) {
-                return null;
-            }
-            int field = fieldOf(b, i + 1, keyEnd - i - 1);
             if (field != UNKNOWN_FIELD) {
                 // Jackson lets a repeated key overwrite (or, when null, not overwrite): not worth copying.
                 if ((seen & 1 << field) != 0) {
                     return null;
                 }
                 seen |= 1 << field;
+                expected = field + 1;
             }
-            i = skipWhitespace(b, keyEnd + 1, end);
-            if (i >= end || b[i] != ':') {
-                return null;
-            }
-            i = skipWhitespace(b, i + 1, end);
+            i = skipWhitespace(b, i, end);
             if (i >= end) {
                 return null;
             }
             int c = b[i];
-            int valueEnd;
             if (c == '"') {
-                int stringEnd = stringEnd(b, i + 1, end);
-                if (stringEnd < 0) {
+                int start = i + 1;
+                int stop = stringEnd(b, start, end);
+                if (stop < 0) {
                     return null;
                 }
+                i = stop + 1;
                 if (field == TRUCK_ID) {
-                    truckId = TRUCK_IDS.decode(b, i + 1, stringEnd);
-                    if (truckId.isBlank()) {
+                    truckId = TRUCK_IDS.decode(b, start, stop);
+                    if (truckId == null) {
                         return null;
                     }
                 } else if (field == LID) {
-                    lid = lidOf(b, i + 1, stringEnd);
+                    lid = lidOf(b, start, stop);
                     if (lid == null) {
                         return null;
                     }
                 } else if (field != UNKNOWN_FIELD) {
                     return null;
                 }
-                valueEnd = stringEnd + 1;
             } else if (c == '-' || (c >= '0' && c <= '9')) {
-                valueEnd = numberEnd(b, i, end);
                 if (field == TS) {
-                    ts = toLong(b, i, valueEnd);
-                    if (ts == Long.MIN_VALUE) {
-                        return null;
-                    }
-                } else {
-                    double v = toDouble(b, i, valueEnd);
-                    // NaN: not convertible here; a JSON number never reads as NaN.
-                    if (Double.isNaN(v) || field == TRUCK_ID || field == LID) {
-                        return null;
-                    }
+                    i = readInteger(b, i, end);
+                    ts = integer;
+                } else if (field != TRUCK_ID && field != LID) {
+                    i = readNumber(b, i, end);
                     switch (field) {
-                        case LON -> lon = v;
-                        case LAT -> lat = v;
-                        case SPEED -> speed = v;
-                        case HEADING -> heading = v;
-                        case LOAD -> load = v;
+                        case LON -> lon = number;
+                        case LAT -> lat = number;
+                        case SPEED -> speed = number;
+                        case HEADING -> heading = number;
+                        case LOAD -> load = number;
                         default -> {
                             // an unknown field: ignored
                         }
                     }
+                } else {
+                    return null;
+                }
+                if (i < 0) {
+                    return null;
                 }
             } else if (c == 'n') {
                 if (end - i < 4 || b[i + 1] != 'u' || b[i + 2] != 'l' || b[i + 3] != 'l') {
@@ -176,23 +236,24 @@ final class GpsJsonFastPath {
                 if (field != UNKNOWN_FIELD && (1 << field & REQUIRED) != 0) {
                     return null;
                 }
-                valueEnd = i + 4;
+                i += 4;
             } else {
                 return null;
             }
-            i = skipWhitespace(b, valueEnd, end);
+            i = skipWhitespace(b, i, end);
             if (i >= end) {
                 return null;
             }
-            if (b[i] == ',') {
-                i = skipWhitespace(b, i + 1, end);
-            } else if (b[i] == '}') {
+            c = b[i++];
+            if (c == '}') {
                 break;
-            } else {
+            }
+            if (c != ',') {
                 return null;
             }
+            i = skipWhitespace(b, i, end);
         }
-        if (skipWhitespace(b, i + 1, end) != end || (seen & REQUIRED) != REQUIRED) {
+        if (skipWhitespace(b, i, end) != end || (seen & REQUIRED) != REQUIRED) {
             return null;
         }
         if (!Double.isNaN(heading) && !(heading >= 0 && heading <= 360)) {
@@ -207,38 +268,122 @@ final class GpsJsonFastPath {
         return new GpsPoint(truckId, ts, lon, lat, speed, heading, lid, load);
     }
 
-    /**
-     * {@link #parse(byte[], int, int)} for a record held as a String: its UTF-8 encoding, or null when
-     * it holds an unpaired surrogate (UTF-8 cannot carry one, Jackson's String path would keep it).
-     */
-    static GpsPoint parse(String json) {
-        if (json == null || json.isEmpty() || json.length() > MAX_RECORD_BYTES) {
-            return null;
-        }
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return null;
-                }
+    /** The known field named by the key {@code b[start, stop)}, or {@link #UNKNOWN_FIELD}. */
+    private static int fieldOf(byte[] b, int start, int stop) {
+        for (int f = 0; f < KEYS.length; f++) {
+            if (KEYS[f].isName(b, start, stop)) {
+                return f;
             }
         }
-        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
-        return parse(utf8, 0, utf8.length);
+        return UNKNOWN_FIELD;
     }
 
     /** The first index from {@code i} that is not JSON whitespace, or {@code end}. */
     private static int skipWhitespace(byte[] b, int i, int end) {
         while (i < end) {
             int c = b[i];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
                 return i;
             }
             i++;
         }
         return end;
+    }
+
+    /**
+     * Reads the JSON integer at {@code i} (at most 18 digits, no leading zero, not {@code -0}) into
+     * {@link #integer}: the index after its digits, or -1 when it is anything else. A fraction or
+     * exponent that follows the digits then fails the caller's separator check.
+     */
+    private int readInteger(byte[] b, int i, int end) {
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int start = i;
+        long m = 0;
+        for (; i < end; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            m = m * 10 + d;
+        }
+        int digits = i - start;
+        if (digits == 0 || digits > MAX_LONG_DIGITS || (b[start] == '0' && (digits > 1 || negative))) {
+            return -1;
+        }
+        integer = negative ? -m : m;
+        return i;
+    }
+
+    /**
+     * Reads the JSON number at {@code i} into {@link #number} as Jackson's {@code getDoubleValue}
+     * reads it, bit for bit: the index after its digits, or -1 when it cannot be certain of the value
+     * (negative zero, a leading zero, an integer of more than 18 digits, a fraction beyond Clinger's
+     * exact case). An exponent or other character after the digits then fails the caller's
+     * separator check.
+     */
+    private int readNumber(byte[] b, int i, int end) {
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int intStart = i;
+        long m = 0;
+        for (; i < end; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            m = m * 10 + d;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || intDigits > MAX_LONG_DIGITS || (b[intStart] == '0' && intDigits > 1)) {
+            return -1;
+        }
+        if (i == end || b[i] != '.') {
+            if (m == 0 && negative) {
+                return -1;
+            }
+            // Jackson keeps a JSON integer as an int or long and widens it.
+            number = negative ? (double) -m : (double) m;
+            return i;
+        }
+        int fracStart = ++i;
+        for (; i < end; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            // Checked before each step, so m * 10 + 9 cannot overflow; m never decreases.
+            if (m >= MAX_EXACT_MANTISSA) {
+                return -1;
+            }
+            m = m * 10 + d;
+        }
+        int fracDigits = i - fracStart;
+        if (fracDigits == 0 || fracDigits >= POW10.length || m >= MAX_EXACT_MANTISSA || (m == 0 && negative)) {
+            return -1;
+        }
+        double v = m / POW10[fracDigits];
+        number = negative ? -v : v;
+        return i;
+    }
+
+    /**
+     * The number {@code b[s, e)} as the fast path reads it, or NaN when it would give up (also when
+     * the number does not fill the range); for tests.
+     */
+    static double toDouble(byte[] b, int s, int e) {
+        GpsJsonFastPath reader = new GpsJsonFastPath();
+        return reader.readNumber(b, s, e) == e ? reader.number : Double.NaN;
+    }
+
+    /** {@link #toDouble} for {@code ts}: the integer, or {@link Long#MIN_VALUE}; for tests. */
+    static long toLong(byte[] b, int s, int e) {
+        GpsJsonFastPath reader = new GpsJsonFastPath();
+        return reader.readInteger(b, s, e) == e ? reader.integer : Long.MIN_VALUE;
     }
 
     /**
@@ -303,40 +448,6 @@ final class GpsJsonFastPath {
         return (b & 0xc0) == 0x80;
     }
 
-    /** The end of the run of number characters (digits, '-', '.') from {@code i}; validated later. */
-    private static int numberEnd(byte[] b, int i, int end) {
-        while (i < end) {
-            int c = b[i];
-            if (!((c >= '0' && c <= '9') || c == '.' || c == '-')) {
-                return i;
-            }
-            i++;
-        }
-        return end;
-    }
-
-    /** The known field named by {@code b[s, s + n)}, or {@link #UNKNOWN_FIELD}. */
-    private static int fieldOf(byte[] b, int s, int n) {
-        return switch (n) {
-            case 2 -> same(b, s, NAME_TS) ? TS : UNKNOWN_FIELD;
-            case 3 -> same(b, s, NAME_LON) ? LON : same(b, s, NAME_LAT) ? LAT : same(b, s, NAME_LID) ? LID : UNKNOWN_FIELD;
-            case 6 -> same(b, s, NAME_LOAD) ? LOAD : UNKNOWN_FIELD;
-            case 7 -> same(b, s, NAME_HEADING) ? HEADING : UNKNOWN_FIELD;
-            case 8 -> same(b, s, NAME_TRUCK_ID) ? TRUCK_ID : UNKNOWN_FIELD;
-            case 9 -> same(b, s, NAME_SPEED) ? SPEED : UNKNOWN_FIELD;
-            default -> UNKNOWN_FIELD;
-        };
-    }
-
-    private static boolean same(byte[] b, int s, byte[] name) {
-        for (int j = 0; j < name.length; j++) {
-            if (b[s + j] != name[j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * The lid state named by {@code b[s, e)}, ASCII case-insensitively, or null. Non-ASCII text is
      * null too, though {@link String#equalsIgnoreCase} would match e.g. {@code "CLOſED"}: Jackson
@@ -369,76 +480,57 @@ final class GpsJsonFastPath {
         return true;
     }
 
-    /**
-     * The JSON integer {@code b[s, e)} (at most 18 digits, no leading zero, not {@code -0}), or
-     * {@link Long#MIN_VALUE} when it is anything else.
-     */
-    static long toLong(byte[] b, int s, int e) {
-        boolean negative = b[s] == '-';
-        int i = negative ? s + 1 : s;
-        int digits = e - i;
-        if (digits <= 0 || digits > MAX_LONG_DIGITS || (b[i] == '0' && (digits > 1 || negative))) {
-            return Long.MIN_VALUE;
-        }
-        long m = 0;
-        for (; i < e; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return Long.MIN_VALUE;
-            }
-            m = m * 10 + d;
-        }
-        return negative ? -m : m;
-    }
-
-    /**
-     * The JSON number {@code b[s, e)} as Jackson's {@code getDoubleValue} reads it, bit for bit, or
-     * NaN when this method cannot be certain of that: not a plain JSON number (sign, integer part
-     * without leading zero, optional fraction; exponents are left to Jackson), negative zero, an
-     * integer of more than 18 digits, or a fraction beyond Clinger's exact case.
-     */
-    static double toDouble(byte[] b, int s, int e) {
-        boolean negative = b[s] == '-';
-        int i = negative ? s + 1 : s;
-        int intStart = i;
-        long m = 0;
-        while (i < e && b[i] >= '0' && b[i] <= '9') {
-            m = m * 10 + (b[i] - '0');
-            i++;
-        }
-        int intDigits = i - intStart;
-        if (intDigits == 0 || (b[intStart] == '0' && intDigits > 1) || intDigits > MAX_LONG_DIGITS) {
-            return Double.NaN;
-        }
-        if (i == e) {
-            if (m == 0 && negative) {
-                return Double.NaN;
-            }
-            // Jackson keeps a JSON integer as an int or long and widens it.
-            return negative ? (double) -m : (double) m;
-        }
-        if (b[i] != '.') {
-            return Double.NaN;
-        }
-        int fracStart = ++i;
-        while (i < e && b[i] >= '0' && b[i] <= '9') {
-            // Checked before each step, so m * 10 + 9 cannot overflow; m never decreases.
-            if (m >= MAX_EXACT_MANTISSA) {
-                return Double.NaN;
-            }
-            m = m * 10 + (b[i] - '0');
-            i++;
-        }
-        int fracDigits = i - fracStart;
-        if (i != e || fracDigits == 0 || fracDigits >= POW10.length || m >= MAX_EXACT_MANTISSA
-                || (m == 0 && negative)) {
-            return Double.NaN;
-        }
-        double v = m / POW10[fracDigits];
-        return negative ? -v : v;
-    }
-
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A thread's room for the chars of any String record short enough to be read here, and their UTF-8. */
+    private static final class Buffers {
+        final char[] chars = new char[MAX_RECORD_BYTES];
+        final byte[] utf8 = new byte[3 * MAX_RECORD_BYTES];
+    }
+
+    /**
+     * A known key as the canonical shape writes it, quotes and colon included ({@code "ts":}), held
+     * as little-endian words so that {@link #isAt} compares it in one or two loads.
+     */
+    private static final class Key {
+        final byte[] name;
+        /** Bytes of {@code "name":}, 5 to 16. */
+        final int length;
+        /** Its first eight bytes (fewer when shorter, zero-padded), and the mask of those present. */
+        final long head;
+        final long headMask;
+        /** Its last eight bytes, used when it is longer than eight. */
+        final long tail;
+
+        Key(String name) {
+            this.name = ascii(name);
+            byte[] literal = ascii('"' + name + "\":");
+            length = literal.length;
+            byte[] padded = java.util.Arrays.copyOf(literal, Math.max(Long.BYTES, length));
+            head = (long) LONGS.get(padded, 0);
+            headMask = length >= Long.BYTES ? -1L : (1L << (Byte.SIZE * length)) - 1;
+            tail = (long) LONGS.get(padded, padded.length - Long.BYTES);
+            if (length > 2 * Long.BYTES) {
+                throw new IllegalArgumentException("key too long for two words: " + name);
+            }
+        }
+
+        /** Whether {@code "name":} starts at {@code i}, all of it before {@code end}. */
+        boolean isAt(byte[] b, int i, int end) {
+            if (end - i < Math.max(Long.BYTES, length)) {
+                return false;
+            }
+            if (((long) LONGS.get(b, i) & headMask) != head) {
+                return false;
+            }
+            return length <= Long.BYTES || (long) LONGS.get(b, i + length - Long.BYTES) == tail;
+        }
+
+        /** Whether {@code b[s, e)} is the name. */
+        boolean isName(byte[] b, int s, int e) {
+            return java.util.Arrays.equals(b, s, e, name, 0, name.length);
+        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Decodes truck ids from UTF-8 and hands back the same String instance for the same bytes while it
- * is cached. A fleet of a few thousand trucks repeats each plate millions of times, so a hit saves
+ * is cached; a blank text is no id (null), as for {@link GpsJsonParser}. A fleet of a few thousand trucks repeats each plate millions of times, so a hit saves
  * the String allocation, the UTF-8 decoding and, downstream, {@link String#hashCode} (cached in the
  * instance) when the stream is keyed by truck.
  *
@@ -23,11 +23,14 @@ final class TruckIdCache {
 
     private final Entry[] slots = new Entry[SLOTS];
 
-    /** The text of the well-formed UTF-8 bytes {@code b[s, e)}; never null. */
+    /**
+     * The truck id spelled by the well-formed UTF-8 bytes {@code b[s, e)}, or null when that text is
+     * blank ({@link String#isBlank}: no id), which is checked once per cached id.
+     */
     String decode(byte[] b, int s, int e) {
         int n = e - s;
         if (n > MAX_ID_BYTES) {
-            return new String(b, s, n, StandardCharsets.UTF_8);
+            return nonBlank(new String(b, s, n, StandardCharsets.UTF_8));
         }
         int h = 0;
         for (int i = s; i < e; i++) {
@@ -38,9 +41,15 @@ final class TruckIdCache {
         if (entry != null && Arrays.equals(entry.utf8, 0, entry.utf8.length, b, s, e)) {
             return entry.text;
         }
-        String text = new String(b, s, n, StandardCharsets.UTF_8);
-        slots[slot] = new Entry(Arrays.copyOfRange(b, s, e), text);
+        String text = nonBlank(new String(b, s, n, StandardCharsets.UTF_8));
+        if (text != null) {
+            slots[slot] = new Entry(Arrays.copyOfRange(b, s, e), text);
+        }
         return text;
+    }
+
+    private static String nonBlank(String text) {
+        return text.isBlank() ? null : text;
     }
 
     private record Entry(byte[] utf8, String text) {
