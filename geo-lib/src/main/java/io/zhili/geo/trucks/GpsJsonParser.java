@@ -31,7 +31,7 @@ import java.time.format.DateTimeParseException;
  * streaming parser, which defines the results: both paths give identical outcomes.
  *
  * <p>Never throws on bad input: the result is a {@link DecodeOutcome} with a reason. Thread-safe
- * (stateless but for the fast path's lock-free truck id cache; the shared {@link JsonFactory} is
+ * (stateless; the fast path's buffers are per thread and the shared {@link JsonFactory} is
  * thread-safe).
  */
 public final class GpsJsonParser {

@@ -202,56 +202,6 @@ class GpsJsonFastPathTest {
         assertTrue(acceptedByFastPath > 1_000, "accepted " + acceptedByFastPath);
     }
 
-    @Test
-    void truckIdCacheReturnsOneInstancePerIdAndTheRightTextUnderEviction() {
-        TruckIdCache cache = new TruckIdCache();
-        byte[] a = utf8("x鲁BN6265x");
-        String first = cache.decode(a, 1, a.length - 1);
-        assertEquals("鲁BN6265", first);
-        assertTrue(first == cache.decode(utf8("鲁BN6265"), 0, utf8("鲁BN6265").length));
-        for (int round = 0; round < 2; round++) {
-            for (int n = 0; n < 3 * TruckIdCache.SLOTS; n++) {
-                String id = "鲁B" + n;
-                byte[] b = utf8(id);
-                assertEquals(id, cache.decode(b, 0, b.length));
-            }
-        }
-        String longId = "鲁".repeat(TruckIdCache.MAX_ID_BYTES);
-        assertEquals(longId, cache.decode(utf8(longId), 0, utf8(longId).length));
-        assertNull(cache.decode(utf8(" \u3000 "), 0, utf8(" \u3000 ").length));
-        assertNull(cache.decode(new byte[0], 0, 0));
-    }
-
-    @Test
-    void truckIdCacheGivesTheRightTextFromManyThreads() throws InterruptedException {
-        TruckIdCache cache = new TruckIdCache();
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            int seed = t;
-            Thread thread = new Thread(() -> {
-                Random r = new Random(seed);
-                for (int n = 0; n < 200_000; n++) {
-                    String id = "鲁B" + r.nextInt(40_000);
-                    byte[] b = utf8(id);
-                    String got = cache.decode(b, 0, b.length);
-                    if (!id.equals(got)) {
-                        synchronized (failures) {
-                            failures.add(new AssertionError(id + " read as " + got));
-                        }
-                        return;
-                    }
-                }
-            });
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        assertEquals(List.of(), failures);
-    }
-
     /** From bytes always; from a String unless it has surrogates (emoji), which that path leaves. */
     private static void assertTakenByTheFastPath(String line) {
         byte[] b = utf8(line);
