@@ -41,7 +41,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The truck job's per-record costs on one core, over the small generated night (60 trucks, about
  * 100 000 reports): decoding a JT/T 808 frame from bytes (a Kafka value) and from a hex line (the
- * {@code gps.jt808} file), parsing a JSON line, and the rule engine per accepted report (trace by
+ * {@code gps.jt808} file), parsing a JSON line from a String and from its UTF-8 bytes (a Kafka value or a
+ * file line, as the job decodes it), and the rule engine per accepted report (trace by
  * trace, with its timers, as the keyed function runs it).
  *
  * <p>Run: {@code scripts/bench.sh jmh GpsDecode}. Results are records per second.
@@ -62,6 +63,7 @@ public class GpsDecodeBenchmark {
         byte[][] frames = new byte[RECORDS][];
         String[] hexLines = new String[RECORDS];
         String[] jsonLines = new String[RECORDS];
+        byte[][] jsonBytes = new byte[RECORDS][];
         TerminalRegistry registry;
         ReferenceLayers layers;
         List<List<GpsPoint>> traces = new ArrayList<>();
@@ -76,6 +78,7 @@ public class GpsDecodeBenchmark {
             for (int i = 0; i < RECORDS; i++) {
                 hexLines[i] = hex.get(i);
                 jsonLines[i] = json.get(i);
+                jsonBytes[i] = jsonLines[i].getBytes(StandardCharsets.UTF_8);
                 try {
                     frames[i] = HexFormat.of().parseHex(hexLines[i]);
                 } catch (IllegalArgumentException junkLine) {
@@ -139,6 +142,12 @@ public class GpsDecodeBenchmark {
     @Benchmark
     public DecodeOutcome jsonLine(Night night, Decoder d) {
         return GpsJsonParser.parse(night.jsonLines[d.next++ & (RECORDS - 1)]);
+    }
+
+    @Benchmark
+    public DecodeOutcome jsonBytes(Night night, Decoder d) {
+        byte[] b = night.jsonBytes[d.next++ & (RECORDS - 1)];
+        return GpsJsonParser.parse(b, 0, b.length);
     }
 
     /** The first 100 000 reports, truck by truck, through a fresh engine; the score is reports per second. */

@@ -26,8 +26,13 @@ import java.time.format.DateTimeParseException;
  * 0 ≤ load ≤ {@value #MAX_LOAD_T}, ts within 2000-01-01 .. 2100-01-01 (catches seconds sent as
  * milliseconds).
  *
+ * <p>Ordinary records are read by {@link GpsJsonFastPath}, several times faster than Jackson;
+ * whatever it is not certain about (every rejected record among them) goes through Jackson's
+ * streaming parser, which defines the results: both paths give identical outcomes.
+ *
  * <p>Never throws on bad input: the result is a {@link DecodeOutcome} with a reason. Thread-safe
- * (stateless; the shared {@link JsonFactory} is thread-safe).
+ * (stateless; the fast path's buffers are per thread and the shared {@link JsonFactory} is
+ * thread-safe).
  */
 public final class GpsJsonParser {
     /** Above any road vehicle; a higher value is a sensor or encoding error. */
@@ -46,6 +51,21 @@ public final class GpsJsonParser {
 
     /** Parses one JSON record (e.g. one line of {@code gps.jsonl} or one Kafka value). */
     public static DecodeOutcome parse(String json) {
+        GpsPoint ordinary = GpsJsonFastPath.parse(json);
+        return ordinary != null ? DecodeOutcome.accepted(ordinary) : parseWithJackson(json);
+    }
+
+    /** Parses one UTF-8 encoded JSON record, e.g. a Kafka value, without copying it to a String. */
+    public static DecodeOutcome parse(byte[] utf8, int off, int len) {
+        GpsPoint ordinary = GpsJsonFastPath.parse(utf8, off, len);
+        return ordinary != null ? DecodeOutcome.accepted(ordinary) : parseWithJackson(utf8, off, len);
+    }
+
+    /**
+     * {@link #parse(String)} with Jackson alone: the reference that {@link GpsJsonFastPath} must agree
+     * with, and the path of every record the fast path leaves (errors, unusual shapes).
+     */
+    static DecodeOutcome parseWithJackson(String json) {
         if (json == null || json.isBlank()) {
             return DecodeOutcome.rejected(GpsRejectReason.MALFORMED_JSON, "empty record");
         }
@@ -56,8 +76,8 @@ public final class GpsJsonParser {
         }
     }
 
-    /** Parses one UTF-8 encoded JSON record, e.g. a Kafka value, without copying it to a String. */
-    public static DecodeOutcome parse(byte[] utf8, int off, int len) {
+    /** {@link #parse(byte[], int, int)} with Jackson alone, see {@link #parseWithJackson(String)}. */
+    static DecodeOutcome parseWithJackson(byte[] utf8, int off, int len) {
         if (len == 0) {
             return DecodeOutcome.rejected(GpsRejectReason.MALFORMED_JSON, "empty record");
         }
