@@ -43,7 +43,13 @@ final class TruckBatchingOperator extends CoBroadcastWithKeyedOperator<String, G
     private transient GpsPoint[] held;
     private transient long[] timestamps;
     private transient boolean[] timestamped;
+    /** Per held report, its truck's group: the trucks of this batch numbered in first-seen order. */
+    private transient int[] groupOfReport;
     private transient int count;
+    /** Group by plate, worked out on arrival while the report is still in cache. */
+    private transient Map<String, Integer> groups;
+    private transient String[] plates;
+    private transient int[] groupSizes;
     private transient StreamRecord<GpsPoint> reused;
 
     TruckBatchingOperator(TruckMonitorFunction function, List<MapStateDescriptor<?, ?>> broadcastState) {
@@ -56,6 +62,10 @@ final class TruckBatchingOperator extends CoBroadcastWithKeyedOperator<String, G
         held = new GpsPoint[1024];
         timestamps = new long[1024];
         timestamped = new boolean[1024];
+        groupOfReport = new int[1024];
+        groups = new HashMap<>();
+        plates = new String[256];
+        groupSizes = new int[256];
         reused = new StreamRecord<>(null);
     }
 
@@ -70,10 +80,24 @@ final class TruckBatchingOperator extends CoBroadcastWithKeyedOperator<String, G
             held = Arrays.copyOf(held, count * 2);
             timestamps = Arrays.copyOf(timestamps, count * 2);
             timestamped = Arrays.copyOf(timestamped, count * 2);
+            groupOfReport = Arrays.copyOf(groupOfReport, count * 2);
         }
-        held[count] = element.getValue();
+        GpsPoint p = element.getValue();
+        Integer g = groups.get(p.truckId());
+        if (g == null) {
+            g = groups.size();
+            groups.put(p.truckId(), g);
+            if (g == plates.length) {
+                plates = Arrays.copyOf(plates, g * 2);
+                groupSizes = Arrays.copyOf(groupSizes, g * 2);
+            }
+            plates[g] = p.truckId();
+        }
+        groupSizes[g]++;
+        held[count] = p;
         timestamps[count] = element.getTimestamp();
         timestamped[count] = element.hasTimestamp();
+        groupOfReport[count] = g;
         if (++count >= MAX_HELD) {
             handOver();
         }
@@ -103,48 +127,34 @@ final class TruckBatchingOperator extends CoBroadcastWithKeyedOperator<String, G
         if (n == 0) {
             return;
         }
-        // Counting sort by truck in first-seen order: stable, so arrival order holds within a truck.
-        Map<String, Integer> group = new HashMap<>();
-        int[] of = new int[n];
-        int[] sizes = new int[Math.min(n, 1024)];
-        for (int i = 0; i < n; i++) {
-            Integer g = group.get(held[i].truckId());
-            if (g == null) {
-                g = group.size();
-                group.put(held[i].truckId(), g);
-                if (g == sizes.length) {
-                    sizes = Arrays.copyOf(sizes, g * 2);
-                }
-            }
-            of[i] = g;
-            sizes[g]++;
-        }
-        int groups = group.size();
-        int[] start = new int[groups + 1];
-        for (int g = 0; g < groups; g++) {
-            start[g + 1] = start[g] + sizes[g];
+        // Counting sort by group: stable, so arrival order holds within a truck.
+        int trucks = groups.size();
+        int[] start = new int[trucks + 1];
+        for (int g = 0; g < trucks; g++) {
+            start[g + 1] = start[g] + groupSizes[g];
         }
         int[] order = new int[n];
+        int[] next = Arrays.copyOf(start, trucks);
         for (int i = 0; i < n; i++) {
-            order[start[of[i]]++] = i;
+            order[next[groupOfReport[i]]++] = i;
         }
         count = 0;
-        String key = null;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            GpsPoint p = held[i];
-            held[i] = null;
-            if (!p.truckId().equals(key)) {
-                key = p.truckId();
-                setCurrentKey(key);
+        groups.clear();
+        for (int g = 0; g < trucks; g++) {
+            setCurrentKey(plates[g]);
+            for (int k = start[g]; k < start[g + 1]; k++) {
+                int i = order[k];
+                if (timestamped[i]) {
+                    reused.replace(held[i], timestamps[i]);
+                } else {
+                    reused.replace(held[i]);
+                    reused.eraseTimestamp();
+                }
+                held[i] = null;
+                super.processElement1(reused);
             }
-            if (timestamped[i]) {
-                reused.replace(p, timestamps[i]);
-            } else {
-                reused.replace(p);
-                reused.eraseTimestamp();
-            }
-            super.processElement1(reused);
+            plates[g] = null;
+            groupSizes[g] = 0;
         }
     }
 }
