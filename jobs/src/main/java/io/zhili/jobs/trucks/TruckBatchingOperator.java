@@ -6,7 +6,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.SimpleTimerService;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -21,13 +25,14 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * This operator holds the reports that arrive between two watermarks (they could not be evaluated
  * before the next watermark anyway: the function only buffers them) and hands them to the function
  * grouped by truck, each truck's in arrival order, just before the watermark advances; the
- * function then finds a truck's state in cache for all but its first report. Flink SQL's mini-batch
- * aggregation does the same for the same reason.
+ * function ({@link TruckMonitorFunction#processReports}) then reads and writes a truck's buffer once
+ * per batch instead of once per report. Flink SQL's mini-batch aggregation does the same for the
+ * same reason.
  *
  * <p><b>Same results.</b> The function sees every report with the watermark it would have seen
  * (batches are handed over before a watermark advances), each truck's reports in arrival order, and
- * nothing else changes between arrival and hand-over: {@code processElement} of the function only
- * buffers or, for a report behind the watermark, emits it as late. Batches are also handed over
+ * nothing else changes between arrival and hand-over: the function only buffers a report or, for one
+ * behind the watermark, emits it as late, with the timestamp it arrived with. Batches are also handed over
  * before every checkpoint barrier ({@link #prepareSnapshotPreBarrier}), so checkpoints never miss a
  * held report, at end of input, and whenever {@value #MAX_HELD} reports are held (when watermarks
  * stall, e.g. behind an idle Kafka partition). Late reports reach the side output up to one
@@ -50,7 +55,7 @@ final class TruckBatchingOperator extends CoBroadcastWithKeyedOperator<String, G
     private transient Map<String, Integer> groups;
     private transient String[] plates;
     private transient int[] groupSizes;
-    private transient StreamRecord<GpsPoint> reused;
+    private transient TimerService timers;
 
     TruckBatchingOperator(TruckMonitorFunction function, List<MapStateDescriptor<?, ?>> broadcastState) {
         super(function, broadcastState);
@@ -66,7 +71,8 @@ final class TruckBatchingOperator extends CoBroadcastWithKeyedOperator<String, G
         groups = new HashMap<>();
         plates = new String[256];
         groupSizes = new int[256];
-        reused = new StreamRecord<>(null);
+        // The timer service the function sees, the one Flink's operator registered under this name.
+        timers = new SimpleTimerService(getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
     }
 
     /** The key is set when the report is handed over, not when it arrives. */
@@ -140,21 +146,15 @@ final class TruckBatchingOperator extends CoBroadcastWithKeyedOperator<String, G
         }
         count = 0;
         groups.clear();
+        TruckMonitorFunction rules = (TruckMonitorFunction) getUserFunction();
+        IntConsumer late = i -> output.collect(TruckMonitorFunction.LATE,
+                new StreamRecord<>(held[i], timestamped[i] ? timestamps[i] : Long.MIN_VALUE));
         for (int g = 0; g < trucks; g++) {
             setCurrentKey(plates[g]);
-            for (int k = start[g]; k < start[g + 1]; k++) {
-                int i = order[k];
-                if (timestamped[i]) {
-                    reused.replace(held[i], timestamps[i]);
-                } else {
-                    reused.replace(held[i]);
-                    reused.eraseTimestamp();
-                }
-                held[i] = null;
-                super.processElement1(reused);
-            }
+            rules.processReports(held, order, start[g], start[g + 1], timers, late);
             plates[g] = null;
             groupSizes[g] = 0;
         }
+        Arrays.fill(held, 0, n, null);
     }
 }

@@ -10,6 +10,7 @@ import io.zhili.geo.trucks.TruckRuleEngine;
 import io.zhili.geo.trucks.TruckState;
 import io.zhili.jobs.common.RecordCarrier;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -63,8 +64,12 @@ public final class TruckMonitorFunction
     private transient TruckCounter[] verdicts;
     private transient TruckCounter late;
     private transient TruckCounter[] alerts;
-    /** Processing time minus watermark at the last report, the event-time lag operators watch. */
-    private transient volatile long eventTimeLagMs;
+    /**
+     * The watermark at the last report, for the event-time lag gauge (processing time minus
+     * watermark, worked out when read). Written only when it changes: a volatile write per report
+     * costs more than the rest of this method.
+     */
+    private transient volatile long lagWatermark;
 
     public TruckMonitorFunction(RuleConfig rules) {
         this.rules = RecordCarrier.of(rules);
@@ -72,6 +77,7 @@ public final class TruckMonitorFunction
 
     @Override
     public void open(OpenContext openContext) {
+        lagWatermark = Long.MIN_VALUE;
         truckState = getRuntimeContext().getState(new ValueStateDescriptor<>("truck", TruckState.class));
         pendingState = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", PendingPoints.class));
         verdicts = new TruckCounter[PointVerdict.values().length];
@@ -85,7 +91,10 @@ public final class TruckMonitorFunction
             alerts[r.ordinal()] = TruckCounter.of(getRuntimeContext(), TruckCounters.ALERTS_PREFIX + r.name());
         }
         getRuntimeContext().getMetricGroup().addGroup("zhili").gauge("event_time_lag_ms",
-                (org.apache.flink.metrics.Gauge<Long>) () -> eventTimeLagMs);
+                (org.apache.flink.metrics.Gauge<Long>) () -> {
+                    long w = lagWatermark;
+                    return w == Long.MIN_VALUE ? 0L : System.currentTimeMillis() - w;
+                });
     }
 
     @Override
@@ -101,28 +110,71 @@ public final class TruckMonitorFunction
     @Override
     public void processElement(GpsPoint p, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         TimerService timers = ctx.timerService();
-        long watermark = timers.currentWatermark();
-        if (watermark > Long.MIN_VALUE) {
-            eventTimeLagMs = timers.currentProcessingTime() - watermark;
-        }
-        if (p.ts() <= timers.currentWatermark()) {
+        long watermark = noteWatermark(timers);
+        if (p.ts() <= watermark) {
             late.inc();
             ctx.output(LATE, p);
             return;
         }
+        PendingPoints pending = pending(timers);
+        buffer(pending, p, timers);
+        pendingState.update(pending);
+    }
+
+    /**
+     * {@link #processElement} for several reports of the current truck in arrival order, reading and
+     * writing its buffer once rather than once per report; {@link TruckBatchingOperator} calls it.
+     *
+     * @param held    reports; those at {@code order[from..to)} belong to the current key
+     * @param lateOut receives the position in {@code held} of each report behind the watermark
+     */
+    void processReports(GpsPoint[] held, int[] order, int from, int to, TimerService timers, IntConsumer lateOut)
+            throws Exception {
+        long watermark = noteWatermark(timers);
+        PendingPoints pending = null;
+        for (int k = from; k < to; k++) {
+            GpsPoint p = held[order[k]];
+            if (p.ts() <= watermark) {
+                late.inc();
+                lateOut.accept(order[k]);
+                continue;
+            }
+            if (pending == null) {
+                pending = pending(timers);
+            }
+            buffer(pending, p, timers);
+        }
+        if (pending != null) {
+            pendingState.update(pending);
+        }
+    }
+
+    private long noteWatermark(TimerService timers) {
+        long watermark = timers.currentWatermark();
+        if (watermark != lagWatermark) {
+            lagWatermark = watermark;
+        }
+        return watermark;
+    }
+
+    /** The current truck's buffer, created with the end-of-input timer on its first report. */
+    private PendingPoints pending(TimerService timers) throws Exception {
         PendingPoints pending = pendingState.value();
         if (pending == null) {
             pending = new PendingPoints();
             // End of a bounded input: the final watermark fires this and flushes open episodes.
             timers.registerEventTimeTimer(Long.MAX_VALUE);
         }
+        return pending;
+    }
+
+    private static void buffer(PendingPoints pending, GpsPoint p, TimerService timers) {
         // One wake-up per truck, at its earliest pending report (see onTimer): only a report that
         // becomes the earliest needs a timer of its own.
         if (pending.size == 0 || p.ts() < pending.ts(0)) {
             timers.registerEventTimeTimer(p.ts());
         }
         pending.add(p);
-        pendingState.update(pending);
     }
 
     /**
