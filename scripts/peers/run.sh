@@ -17,7 +17,8 @@
 # postmaster and its children (shared buffers counted once), sampled every 0.5 s.
 #
 # Environment: ZHILI_PG_PORT, ZHILI_PG_BATCH (reports per transaction of the per-point checks, 10000),
-# ZHILI_PEERS_ONLY (hotspots|trucks: run one job only), ZHILI_JAVA_OPTS (passed on by scripts/zhili).
+# ZHILI_PEERS_ONLY (hotspots|trucks: run one job only, keeping the other's results), ZHILI_PEERS_TRUCKS_ARGS
+# (extra arguments of `zhili trucks`), ZHILI_JAVA_OPTS (passed on by scripts/zhili).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -26,6 +27,10 @@ scale="${1:-full}"
 case "$scale" in
   small|city|full) ;;
   *) echo "bench.sh peers: scale must be small, city or full, not '$scale'" >&2; exit 2 ;;
+esac
+case "${ZHILI_PEERS_ONLY:-}" in
+  ''|hotspots|trucks) ;;
+  *) echo "bench.sh peers: ZHILI_PEERS_ONLY must be hotspots or trucks, not '$ZHILI_PEERS_ONLY'" >&2; exit 2 ;;
 esac
 port="${ZHILI_PG_PORT:-54329}"
 batch="${ZHILI_PG_BATCH:-10000}"
@@ -47,7 +52,12 @@ if [ ! -f "$root/jobs/target/zhili.jar" ] || [ -n "$(find "$root"/{geo-lib,datas
   mvn -B -q -DskipTests package
 fi
 [ -f "$data/manifest.json" ] || "$root/scripts/zhili" generate --out "$data" --scale "$scale"
-rm -rf "$out"
+# A run of one job (ZHILI_PEERS_ONLY) keeps the other job's results in the report.
+if [ -z "$only" ]; then
+  rm -rf "$out"
+else
+  rm -rf "$out/zhili-$only" "$out"/*-"$only".*
+fi
 mkdir -p "$out"
 
 # ---------------------------------------------------------------- PostgreSQL + PostGIS
@@ -142,14 +152,23 @@ sample_pg_memory() {
 warm() { cat "$@" >/dev/null; }
 
 results="$out/results.tsv"
-printf 'job\tside\twall_s\tcpu_s\tpeak_mib\n' >"$results"
+if [ -z "$only" ] || [ ! -f "$results" ]; then
+  printf 'job\tside\twall_s\tcpu_s\tpeak_mib\n' >"$results"
+else
+  grep -v -P "^$only\t" "$results" >"$results.tmp" || true
+  mv "$results.tmp" "$results"
+fi
 
 # run_zhili JOB ARGS...: the Zhili side under /usr/bin/time.
 run_zhili() {
   local job="$1"; shift
   log "Zhili $job ..."
-  /usr/bin/time -f "%e %U %S %M" -o "$out/zhili-$job.time" "$root/scripts/zhili" "$job" "$@" \
-    >"$out/zhili-$job.log" 2>&1
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$out/zhili-$job.time" "$root/scripts/zhili" "$job" "$@" \
+      >"$out/zhili-$job.log" 2>&1; then
+    printf '%s\tzhili\tFAILED\tFAILED\tFAILED\n' "$job" >>"$results"
+    log "Zhili $job FAILED: $(tail -1 "$out/zhili-$job.log")"
+    return 0
+  fi
   read -r wall user sys rss <"$out/zhili-$job.time"
   awk -v j="$job" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" \
     'BEGIN { printf "%s\tzhili\t%.1f\t%.1f\t%.0f\n", j, w, u + s, m / 1024 }' >>"$results"
@@ -194,7 +213,7 @@ fi
 if [ -z "$only" ] || [ "$only" = trucks ]; then
   warm "$data/gps.jsonl" "$data/routes.geojson" "$data/sites.geojson" "$data/zones.geojson"
   run_zhili trucks --gps "$data/gps.jsonl" --routes "$data/routes.geojson" --sites "$data/sites.geojson" \
-    --zones "$data/zones.geojson" --out "$out/zhili-trucks"
+    --zones "$data/zones.geojson" --out "$out/zhili-trucks" ${ZHILI_PEERS_TRUCKS_ARGS:-}
   warm "$data/gps.jsonl" "$data/routes.geojson" "$data/sites.geojson" "$data/zones.geojson"
   run_postgis trucks -v data="$data" -v batch="$batch"
 fi
@@ -221,7 +240,7 @@ zhili_counts() {  # flattened run.json counts as name=value
   echo "| job | PostGIS / Zhili wall | PostGIS / Zhili CPU | PostGIS / Zhili memory |"
   echo "|---|---:|---:|---:|"
   awk -F'\t' 'NR > 1 { w[$1, $2] = $3; c[$1, $2] = $4; m[$1, $2] = $5; jobs[$1] = 1 }
-    END { for (j in jobs) if (w[j, "zhili"] > 0 && w[j, "postgis"] > 0)
+    END { for (j in jobs) if (w[j, "zhili"] + 0 > 0 && w[j, "postgis"] + 0 > 0)
             printf "| %s | %.1f× | %.1f× | %.2f× |\n", j, w[j, "postgis"] / w[j, "zhili"],
                    c[j, "postgis"] / c[j, "zhili"], m[j, "postgis"] / m[j, "zhili"] }' "$results"
   echo
