@@ -79,7 +79,9 @@ public final class TruckMonitorFunction
     public void open(OpenContext openContext) {
         lagWatermark = Long.MIN_VALUE;
         truckState = getRuntimeContext().getState(new ValueStateDescriptor<>("truck", TruckState.class));
-        pendingState = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", PendingPoints.class));
+        // "pending-reports", not the "pending" of savepoints taken before the buffer became one array:
+        // their fields would be read into the new layout as garbage (see OPERATIONS.md, upgrades).
+        pendingState = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-reports", PendingPoints.class));
         verdicts = new TruckCounter[PointVerdict.values().length];
         for (PointVerdict v : PointVerdict.values()) {
             verdicts[v.ordinal()] = TruckCounter.of(getRuntimeContext(),
