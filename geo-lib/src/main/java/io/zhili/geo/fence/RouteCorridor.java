@@ -35,7 +35,7 @@ public final class RouteCorridor {
     private final double lat0;
     private final double kx;
     private final double ky;
-    /** Projected vertices (metres in the local plane). */
+    /** Projected vertices (metres in the local plane): none or at least two, as in any JTS LineString. */
     private final Coordinate[] vertices;
 
     public RouteCorridor(Route route) {
@@ -93,15 +93,12 @@ public final class RouteCorridor {
             }
             best = Math.min(best, d);
         }
-        return segments == 0 ? p.distance(vertices[0]) : best;
+        return best;
     }
 
     /** Distance in metres from the point to the nearest point of the route. */
     public double distanceMeters(double lon, double lat) {
         Coordinate p = new Coordinate((lon - lon0) * kx, (lat - lat0) * ky);
-        if (vertices.length == 1) {
-            return p.distance(vertices[0]);
-        }
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i + 1 < vertices.length; i++) {
             best = Math.min(best, segment(p, i));

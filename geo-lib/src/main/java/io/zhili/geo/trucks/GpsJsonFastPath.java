@@ -83,8 +83,10 @@ final class GpsJsonFastPath {
 
     /** The value of the last {@link #readNumber}, so that it can return the next position. */
     private double number;
-    /** The value of the last {@link #readInteger}. */
+    /** The value of the last {@link #readInteger}; the magnitude read by the last {@link #readDigits}. */
     private long integer;
+    /** The sign read by the last {@link #readDigits}. */
+    private boolean negative;
 
     private GpsJsonFastPath() {
     }
@@ -292,12 +294,12 @@ final class GpsJsonFastPath {
     }
 
     /**
-     * Reads the JSON integer at {@code i} (at most 18 digits, no leading zero, not {@code -0}) into
-     * {@link #integer}: the index after its digits, or -1 when it is anything else. A fraction or
-     * exponent that follows the digits then fails the caller's separator check.
+     * Reads an optional minus and the integer digits at {@code i} (at most 18, no leading zero before
+     * another digit) into {@link #negative} and {@link #integer} (the magnitude): the index after the
+     * digits, or -1 when there are none or they break those rules.
      */
-    private int readInteger(byte[] b, int i, int end) {
-        boolean negative = b[i] == '-';
+    private int readDigits(byte[] b, int i, int end) {
+        negative = b[i] == '-';
         if (negative) {
             i++;
         }
@@ -311,10 +313,26 @@ final class GpsJsonFastPath {
             m = m * 10 + d;
         }
         int digits = i - start;
-        if (digits == 0 || digits > MAX_LONG_DIGITS || (b[start] == '0' && (digits > 1 || negative))) {
+        if (digits == 0 || digits > MAX_LONG_DIGITS || (b[start] == '0' && digits > 1)) {
             return -1;
         }
-        integer = negative ? -m : m;
+        integer = m;
+        return i;
+    }
+
+    /**
+     * Reads the JSON integer at {@code i} (at most 18 digits, no leading zero, not {@code -0}) into
+     * {@link #integer}: the index after its digits, or -1 when it is anything else. A fraction or
+     * exponent that follows the digits then fails the caller's separator check.
+     */
+    private int readInteger(byte[] b, int i, int end) {
+        i = readDigits(b, i, end);
+        if (i < 0 || (negative && integer == 0)) {
+            return -1;
+        }
+        if (negative) {
+            integer = -integer;
+        }
         return i;
     }
 
@@ -326,23 +344,11 @@ final class GpsJsonFastPath {
      * separator check.
      */
     private int readNumber(byte[] b, int i, int end) {
-        boolean negative = b[i] == '-';
-        if (negative) {
-            i++;
-        }
-        int intStart = i;
-        long m = 0;
-        for (; i < end; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                break;
-            }
-            m = m * 10 + d;
-        }
-        int intDigits = i - intStart;
-        if (intDigits == 0 || intDigits > MAX_LONG_DIGITS || (b[intStart] == '0' && intDigits > 1)) {
+        i = readDigits(b, i, end);
+        if (i < 0) {
             return -1;
         }
+        long m = integer;
         if (i == end || b[i] != '.') {
             if (m == 0 && negative) {
                 return -1;
