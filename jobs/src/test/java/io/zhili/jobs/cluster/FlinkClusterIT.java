@@ -12,6 +12,7 @@ import io.zhili.jobs.hotspots.HotspotOptions;
 import io.zhili.jobs.hotspots.HotspotRun;
 import io.zhili.jobs.hotspots.HotspotTables;
 import io.zhili.datasets.trucks.TruckDataGenerator;
+import io.zhili.jobs.testing.AlertIds;
 import io.zhili.jobs.testing.KafkaBroker;
 import io.zhili.jobs.trucks.TruckJobOptions;
 import io.zhili.jobs.trucks.TruckRun;
@@ -44,15 +45,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -169,7 +166,7 @@ class FlinkClusterIT {
         new TruckRun(TruckRun.Input.kafka(KAFKA.bootstrapServers(), "gps-reference", true), world.resolve("routes.geojson"),
                 world.resolve("sites.geojson"), world.resolve("zones.geojson"), reference,
                 TruckJobOptions.defaults().withIdleness(Duration.ZERO), 2).execute();
-        List<String> expected = parquetAlertIds(reference);
+        List<String> expected = AlertIds.inParquet(reference);
         assertTrue(expected.size() > TRUCKS, "the generated night plants alerts: " + expected.size());
 
         Path onCluster = dir.resolve("trucks-cluster");
@@ -220,8 +217,9 @@ class FlinkClusterIT {
         assertTrue(exists(lastLine(ClusterScripts.run(dir.resolve("logs/savepoint-drain.log"), Duration.ofMinutes(5),
                 "savepoint.sh", "stop", job, "--drain", "--rest", rest))));
 
-        List<String> topic = committedAlertIds("alerts-cluster");
-        List<String> table = parquetAlertIds(onCluster);
+        List<String> topic = AlertIds.committed(KAFKA.bootstrapServers(), "alerts-cluster",
+                (key, alert) -> { });
+        List<String> table = AlertIds.inParquet(onCluster);
         System.out.printf("trucks: %d reports, TaskManager pid %d killed; %d alerts expected, %d on the topic, %d in the table%n",
                 reports.size(), killed, expected.size(), topic.size(), table.size());
         JsonNode exceptions = new ObjectMapper().readTree(ClusterScripts.get(rest + "/jobs/" + job + "/exceptions"));
@@ -309,44 +307,6 @@ class FlinkClusterIT {
                 producer.send(new ProducerRecord<>(topic, key, line.getBytes(StandardCharsets.UTF_8)));
             }
         }
-    }
-
-    /** Alert ids on {@code topic} as a read_committed consumer sees them, sorted (duplicates kept). */
-    private static List<String> committedAlertIds(String topic) throws Exception {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        ObjectMapper json = new ObjectMapper();
-        List<String> ids = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            TopicPartition tp = new TopicPartition(topic, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (consumer.position(tp) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    ids.add(json.readTree(r.value()).get("alert_id").asText());
-                }
-            }
-        }
-        Collections.sort(ids);
-        return ids;
-    }
-
-    /** Alert ids of a run's committed Parquet files, sorted (duplicates kept). */
-    private static List<String> parquetAlertIds(Path out) throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SELECT alert_id FROM read_parquet('" + out.resolve("alerts") + "/*.parquet')")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        Collections.sort(ids);
-        return ids;
     }
 
     /**

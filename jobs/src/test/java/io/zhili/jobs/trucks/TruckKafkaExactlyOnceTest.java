@@ -3,19 +3,12 @@ package io.zhili.jobs.trucks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhili.jobs.testing.AlertIds;
 import io.zhili.jobs.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,14 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +58,7 @@ class TruckKafkaExactlyOnceTest {
         Path gps = Files.write(dir.resolve("fleet.jsonl"), fleet);
         Path out = dir.resolve("file-run");
         new TruckRun(TruckRun.Input.file(gps), routes, sites, zones, out, TruckJobOptions.defaults(), 2).execute();
-        fileAlerts = parquetAlertIds(out);
+        fileAlerts = AlertIds.inParquet(out);
         assertEquals(3 * TRUCKS, fileAlerts.size(), "the fleet has three speeding episodes per truck");
     }
 
@@ -86,11 +74,12 @@ class TruckKafkaExactlyOnceTest {
                 routes, sites, zones, out, options, 2).execute();
 
         assertEquals((long) fleet.size(), ((Map<?, ?>) summary.get("gps")).get("read"));
-        List<String> topic = committedAlertIds("alerts-a");
+        List<String> topic = AlertIds.committed(KAFKA.bootstrapServers(), "alerts-a",
+                (key, alert) -> assertEquals(alert.get("truck_id").asText(), new String(key, StandardCharsets.UTF_8)));
         System.out.printf("kafka mode: %d alerts on the topic, %d in Parquet, %d from the file%n",
-                topic.size(), parquetAlertIds(out).size(), fileAlerts.size());
+                topic.size(), AlertIds.inParquet(out).size(), fileAlerts.size());
         assertEquals(fileAlerts, topic);
-        assertEquals(fileAlerts, parquetAlertIds(out));
+        assertEquals(fileAlerts, AlertIds.inParquet(out));
     }
 
     @Test
@@ -106,8 +95,9 @@ class TruckKafkaExactlyOnceTest {
                 options, 2).withRawTap(new FailOnce(fleet.size() * 2 / 3)).execute();
 
         assertTrue(FailOnce.FAILED.get(), "the injected failure happened");
-        List<String> topic = committedAlertIds("alerts-b");
-        List<String> parquet = parquetAlertIds(out);
+        List<String> topic = AlertIds.committed(KAFKA.bootstrapServers(), "alerts-b",
+                (key, alert) -> assertEquals(alert.get("truck_id").asText(), new String(key, StandardCharsets.UTF_8)));
+        List<String> parquet = AlertIds.inParquet(out);
         System.out.printf("failure run: %d alerts on the topic, %d in Parquet, %d expected%n",
                 topic.size(), parquet.size(), fileAlerts.size());
         assertEquals(fileAlerts, topic);
@@ -147,46 +137,5 @@ class TruckKafkaExactlyOnceTest {
                         line.getBytes(StandardCharsets.UTF_8)));
             }
         }
-    }
-
-    /** Alert ids on {@code topic} as a read_committed consumer sees them, sorted. */
-    private static List<String> committedAlertIds(String topic) throws Exception {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        ObjectMapper json = new ObjectMapper();
-        List<String> ids = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            TopicPartition tp = new TopicPartition(topic, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (consumer.position(tp) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode alert = json.readTree(r.value());
-                    assertEquals(alert.get("truck_id").asText(), new String(r.key(), StandardCharsets.UTF_8));
-                    ids.add(alert.get("alert_id").asText());
-                }
-            }
-        }
-        Collections.sort(ids);
-        return ids;
-    }
-
-    /** Alert ids of the committed Parquet files of a run, sorted (duplicates kept). */
-    static List<String> parquetAlertIds(Path out) throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-             Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SELECT alert_id FROM read_parquet('" + out.resolve("alerts/*.parquet")
-                     + "') ORDER BY alert_id")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
     }
 }
