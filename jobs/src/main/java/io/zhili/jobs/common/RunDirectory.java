@@ -88,13 +88,7 @@ public final class RunDirectory {
                     Files.createDirectories(published);
                 }
             }
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Path runJson = staging.resolve(RUN_JSON);
-            json.writeValue(runJson.toFile(), runSummary);
-            move(runJson, out.resolve(RUN_JSON));
-            Files.writeString(out.resolve(SUCCESS), "");
-            deleteTree(trash);
-            deleteTree(staging);
+            finishPublishing(runSummary, null, trash);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish the run into " + out + ": " + e.getMessage(), e);
         }
@@ -143,19 +137,30 @@ public final class RunDirectory {
                     }
                 }
             }
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Files.createDirectories(out.resolve(RUNS));
-            Path runJson = staging.resolve(RUN_JSON);
-            json.writeValue(runJson.toFile(), runSummary);
-            Files.copy(runJson, staging.resolve(runName + ".json"));
-            move(staging.resolve(runName + ".json"), out.resolve(RUNS).resolve(runName + ".json"));
-            move(runJson, out.resolve(RUN_JSON));
-            Files.writeString(out.resolve(SUCCESS), "");
-            deleteTree(trash);
-            deleteTree(staging);
+            finishPublishing(runSummary, runName, trash);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish the run into " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The last steps of both ways of publishing, once the tables are in place: {@code run.json} (and,
+     * for a named run, {@code runs/<runName>.json}) moved in from staging, {@code _SUCCESS} written,
+     * the replaced tables in {@code trash} and the staging directory removed.
+     */
+    private void finishPublishing(Map<String, Object> runSummary, String runName, Path trash) throws IOException {
+        Path runJson = staging.resolve(RUN_JSON);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runJson.toFile(), runSummary);
+        if (runName != null) {
+            Files.createDirectories(out.resolve(RUNS));
+            Path named = staging.resolve(runName + ".json");
+            Files.copy(runJson, named);
+            move(named, out.resolve(RUNS).resolve(runName + ".json"));
+        }
+        move(runJson, out.resolve(RUN_JSON));
+        Files.writeString(out.resolve(SUCCESS), "");
+        deleteTree(trash);
+        deleteTree(staging);
     }
 
     /** Removes the staging directory of a failed run; the previous result stays untouched. */
