@@ -18,7 +18,6 @@ import io.zhili.jobs.trucks.TruckJobOptions;
 import io.zhili.jobs.trucks.TruckRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,11 +45,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The cluster jar on a real Flink standalone session cluster — a JobManager and two TaskManagers, each
@@ -157,8 +152,8 @@ class FlinkClusterIT {
         KAFKA.createTopic("gps-reference", 2);
         KAFKA.createTopic("gps-cluster", 2);
         KAFKA.createTopic("alerts-cluster", 1);
-        produce("gps-reference", reports);
-        produce("gps-cluster", reports.subList(0, half));
+        KAFKA.produceKeyedByTruck("gps-reference", reports);
+        KAFKA.produceKeyedByTruck("gps-cluster", reports.subList(0, half));
 
         // Undisturbed: the MiniCluster reads the whole topic to its end; idleness off in both runs, so
         // event time depends only on the reports, not on when they arrive.
@@ -206,7 +201,7 @@ class FlinkClusterIT {
                 "savepoint.sh", resume));
 
         // The rest of the night arrives and a TaskManager dies mid-stream.
-        produce("gps-cluster", reports.subList(half, reports.size()));
+        KAFKA.produceKeyedByTruck("gps-cluster", reports.subList(half, reports.size()));
         Thread.sleep(300);
         long killed = killTaskManagerRunning(job);
         ClusterScripts.run(dir.resolve("logs/cluster-restart.log"), Duration.ofMinutes(3), "flink-cluster.sh", "start",
@@ -289,23 +284,6 @@ class FlinkClusterIT {
                 Thread.sleep(200);
             }
             throw new AssertionError("the job did not commit " + end + " of " + topic + " within " + timeout);
-        }
-    }
-
-    private static void produce(String topic, List<String> lines) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        Pattern truck = Pattern.compile("\"truck_id\":\"([^\"]+)\"");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            for (String line : lines) {
-                // Keyed by truck, as terminals' gateways do, so a truck's reports stay in order; junk lines have none.
-                Matcher m = truck.matcher(line);
-                byte[] key = m.find() ? m.group(1).getBytes(StandardCharsets.UTF_8) : null;
-                producer.send(new ProducerRecord<>(topic, key, line.getBytes(StandardCharsets.UTF_8)));
-            }
         }
     }
 

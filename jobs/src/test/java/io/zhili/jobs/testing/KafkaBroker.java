@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -85,6 +90,31 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, A
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Produces GPS JSON lines to {@code topic} in order, each keyed by its truck id as terminals'
+     * gateways key them (so a truck's reports stay in one partition, in order), acknowledged by the
+     * broker before this returns.
+     */
+    public void produceKeyedByTruck(String topic, List<String> lines) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            for (String line : lines) {
+                producer.send(new ProducerRecord<>(topic, truckKey(line), line.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    /** The truck id of a GPS JSON line as a record key, or null for a junk line without one. */
+    public static byte[] truckKey(String line) {
+        int at = line.indexOf("\"truck_id\":\"");
+        int end = at < 0 ? -1 : line.indexOf('"', at + 12);
+        return end < 0 ? null : line.substring(at + 12, end).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Stops the broker by its pid and deletes its directory. */

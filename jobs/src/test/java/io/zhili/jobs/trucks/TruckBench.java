@@ -267,18 +267,11 @@ public final class TruckBench {
              BufferedReader r = Files.newBufferedReader(gps, StandardCharsets.UTF_8)) {
             String line;
             while ((line = r.readLine()) != null) {
-                producer.send(new ProducerRecord<>(topic, truckKey(line), line.getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(topic, KafkaBroker.truckKey(line), line.getBytes(StandardCharsets.UTF_8)));
                 n++;
             }
         }
         return n;
-    }
-
-    /** The truck id as the record key (a junk line without one gets none). */
-    private static byte[] truckKey(String line) {
-        int at = line.indexOf("\"truck_id\":\"");
-        int end = at < 0 ? -1 : line.indexOf('"', at + 12);
-        return end < 0 ? null : line.substring(at + 12, end).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String env(String name, String fallback) {

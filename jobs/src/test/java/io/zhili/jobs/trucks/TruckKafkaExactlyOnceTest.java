@@ -11,15 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,7 +61,7 @@ class TruckKafkaExactlyOnceTest {
     void kafkaTopicGivesTheSameAlertsAsTheFile() throws Exception {
         KAFKA.createTopic("gps-a", 2);
         KAFKA.createTopic("alerts-a", 1);
-        produce("gps-a", fleet);
+        KAFKA.produceKeyedByTruck("gps-a", fleet);
         Path out = dir.resolve("kafka-run");
         TruckJobOptions options = TruckJobOptions.defaults().withAlertsTopic("alerts-a")
                 .withCheckpointInterval(Duration.ofMillis(500));
@@ -124,18 +119,4 @@ class TruckKafkaExactlyOnceTest {
         }
     }
 
-    private static void produce(String topic, List<String> lines) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            for (String line : lines) {
-                String truck = line.substring(line.indexOf("\"truck_id\":\"") + 12, line.indexOf("\",\"ts\""));
-                producer.send(new ProducerRecord<>(topic, truck.getBytes(StandardCharsets.UTF_8),
-                        line.getBytes(StandardCharsets.UTF_8)));
-            }
-        }
-    }
 }
