@@ -30,6 +30,8 @@ helper_pom="$root/scripts/flink/pom.xml"
 cp_file="$root/scripts/flink/target/classpath.txt"
 
 die() { echo "flink-cluster: $*" >&2; exit 1; }
+# shellcheck source=lib/helper-classpath.sh
+source "$root/scripts/lib/helper-classpath.sh"
 usage="usage: flink-cluster.sh start|stop|status [--dir D] [--port N] [--rpc-port N] [--taskmanagers N] [--slots N] [--state-backend hashmap|rocksdb] [--jm-memory SIZE] [--tm-memory SIZE] [--prometheus PORT-RANGE]"
 
 [ $# -ge 1 ] || die "$usage"
@@ -113,19 +115,7 @@ rest_port() { cat "$dir/rest.port" 2>/dev/null || echo "$port"; }
 
 overview() { curl -fsS --max-time 5 "http://127.0.0.1:$(rest_port)/overview" 2>/dev/null; }
 
-classpath() {
-  # Re-resolve when the helper pom or the parent (which pins flink.version) changed. Offline first
-  # (the usual case: jars already in ~/.m2), then Maven Central (a fresh machine).
-  if [ ! -s "$cp_file" ] || [ "$helper_pom" -nt "$cp_file" ] || [ "$root/pom.xml" -nt "$cp_file" ]; then
-    mkdir -p "$(dirname "$cp_file")"
-    local args=(-B -q -f "$helper_pom" dependency:build-classpath "-Dmdep.outputFile=$cp_file")
-    if ! mvn -o "${args[@]}" > /dev/null 2>&1; then
-      mvn "${args[@]}" > "$dir/classpath.log" 2>&1 \
-        || die "cannot resolve the Flink classpath with Maven (see $dir/classpath.log)"
-    fi
-  fi
-  cat "$cp_file"
-}
+classpath() { helper_classpath "$helper_pom" "$cp_file" "$dir" Flink; }
 
 write_conf() {
   mkdir -p "$conf" "$logs" "$dir/checkpoints" "$dir/savepoints" "$dir/web-upload" "$dir/tmp"

@@ -22,6 +22,8 @@ helper_pom="$root/scripts/kafka/pom.xml"
 cp_file="$root/scripts/kafka/target/classpath.txt"
 
 die() { echo "kafka: $*" >&2; exit 1; }
+# shellcheck source=lib/helper-classpath.sh
+source "$root/scripts/lib/helper-classpath.sh"
 
 [ $# -ge 1 ] || die "usage: kafka.sh start|stop|status [--port N] [--controller-port N] [--dir D]"
 cmd="$1"; shift
@@ -60,19 +62,7 @@ running_pid() {
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-classpath() {
-  # Re-resolve when the helper pom or the parent (which pins kafka.version) changed.
-  if [ ! -s "$cp_file" ] || [ "$helper_pom" -nt "$cp_file" ] || [ "$root/pom.xml" -nt "$cp_file" ]; then
-    mkdir -p "$(dirname "$cp_file")"
-    local args=(-B -q -f "$helper_pom" dependency:build-classpath "-Dmdep.outputFile=$cp_file")
-    # Offline first (the usual case: jars already in ~/.m2), then Maven Central.
-    if ! mvn -o "${args[@]}" >/dev/null 2>&1; then
-      mvn "${args[@]}" > "$dir/classpath.log" 2>&1 \
-        || die "cannot resolve the broker classpath with Maven (see $dir/classpath.log)"
-    fi
-  fi
-  cat "$cp_file"
-}
+classpath() { helper_classpath "$helper_pom" "$cp_file" "$dir" broker; }
 
 start() {
   local pid
