@@ -2,7 +2,7 @@
 -- indexes, join by id and KNN (<->) to the nearest same-class component within 30 m in a metric SRID
 -- (EPSG:4549, CGCS2000 / 3-degree Gauss-Kruger CM 120E), ST_HexagonGrid cells of the same areas as H3
 -- resolutions 9, 8 and 7, counts per cell, month and category, Gi* by a neighbour self-join with the
--- DESIGN.md formula, time profiles, area summaries with percentiles, recurring components.
+-- docs/CONTRACTS.md formula, time profiles, area summaries with percentiles, recurring components.
 --
 --   psql -v data=/abs/dir/of/generated/set -v classes=/abs/path/classes.csv -f common.sql -f hotspots.sql
 --

@@ -2,7 +2,7 @@
 -- checked against the spatial layers as it arrives, in batches of :batch reports per transaction
 -- (ST_DWithin against the routes of the truck's valid permits within their corridor, ST_Contains
 -- against restricted zones whose hours apply and against sites), in a metric SRID (EPSG:4549). The
--- episodes of the eight DESIGN.md rules are then found with window functions (gaps and islands).
+-- episodes of the eight rules of docs/CONTRACTS.md are then found with window functions (gaps and islands).
 --
 --   psql -v data=/abs/dir/of/generated/set -v batch=10000 -f common.sql -f trucks.sql
 --

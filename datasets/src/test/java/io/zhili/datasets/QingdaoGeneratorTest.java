@@ -49,7 +49,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * The small synthetic data set against the data contracts, checked by an independent validator written
- * here from DESIGN.md (not by the generator's own code).
+ * here from docs/CONTRACTS.md (not by the generator's own code).
  */
 class QingdaoGeneratorTest {
     private static final ClassCatalog CATALOG = ClassCatalog.standard();

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code zhili hotspots}: the hotspot maps batch job (DESIGN.md command-line contract). */
+/** {@code zhili hotspots}: the hotspot maps batch job (contract: docs/CONTRACTS.md, "zhili hotspots"). */
 @Command(name = "hotspots", mixinStandardHelpOptions = true,
         description = "Hotspot maps by area and time: join cases to components over H3, Gi* hot/cold spots, "
                 + "emerging trends, peak hours, handling speed, recurring faults. Flink BATCH job.")

@@ -18,7 +18,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code zhili trucks}: the muck-truck streaming job (DESIGN.md command-line contract). */
+/** {@code zhili trucks}: the muck-truck streaming job (contract: docs/CONTRACTS.md, "zhili trucks"). */
 @Command(name = "trucks", mixinStandardHelpOptions = true,
         description = "Muck-truck rule detection from GPS in event time, exactly once: from a file (replayed as a "
                 + "stream) or a Kafka topic. Writes alerts/, dead_letter/ and cases/ (GeoParquet) under --out.")

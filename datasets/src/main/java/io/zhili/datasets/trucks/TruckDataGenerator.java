@@ -34,13 +34,13 @@ import java.util.stream.IntStream;
  * loads, waits for its permit's hours, hauls, unloads and returns while its shift lasts, reporting
  * every 10 s with 3 m GPS noise; one truck in twenty has no load sensor ({@code load_t} null), one
  * in ten no lid sensor ({@code UNKNOWN}); every fifth truck has a JT/T 808-2013 terminal, the rest
- * 2019. Planted on chosen legs: every rule of DESIGN.md, and look-alikes that must not alert (a
+ * 2019. Planted on chosen legs: every rule of docs/CONTRACTS.md, and look-alikes that must not alert (a
  * zone visit outside its hours, a long loaded queue, silence while empty, an empty detour). Every
  * trace ends parked at a site.
  *
  * <p><b>Files</b> under {@code outDir}:
  * <ul>
- *   <li>{@code routes.geojson}, {@code sites.geojson}, {@code zones.geojson}: the DESIGN.md layers;
+ *   <li>{@code routes.geojson}, {@code sites.geojson}, {@code zones.geojson}: the layers of docs/CONTRACTS.md ("Truck reference layers");
  *       routes also carry {@code terminal_phones[]}, the JT/T 808 phone-to-plate registry.</li>
  *   <li>{@code gps.jsonl}: one JSON report per line in arrival order; {@code gps.jt808}: the same
  *       records, line for line, as JT/T 808 0x0200 frames written as upper-case hex, one frame per

@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Point;
  * drive the route to the disposal site, unload, drive back, and again while the shift lasts; then
  * park. Reports every 10 s with 3 m GPS noise; cruising at 30–50 km/h (never above 58) with short
  * red-light stops. The scenarios of the truck's {@link TruckSpec} are planted on their legs and
- * their ground truth recorded from the very reports written, by the DESIGN.md definitions.
+ * their ground truth recorded from the very reports written, by the rule definitions of docs/CONTRACTS.md ("Truck rules").
  *
  * <p>Thread-safe: each call uses its own random stream derived from the seed and the truck index,
  * so trucks can be simulated in parallel and the result does not depend on the order.

@@ -19,7 +19,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Reads and writes the three truck reference layers of DESIGN.md: {@code routes.geojson} (permits),
+ * Reads and writes the three truck reference layers of docs/CONTRACTS.md ("Truck reference layers"): {@code routes.geojson} (permits),
  * {@code sites.geojson} and {@code zones.geojson}.
  *
  * <p>Every problem is a {@link GeoJsonException} whose one-line message names the file, the feature

@@ -7,7 +7,7 @@ import java.util.function.LongFunction;
  * Getis-Ord Gi* local hot spot statistic with binary weights (Ord, J. K. and Getis, A., 1995, "Local
  * spatial autocorrelation statistics: distributional issues and an application", Geographical
  * Analysis 27(4), 286–306; the form ArcGIS's Hot Spot Analysis documents), as the {@code hotspot_cells}
- * contract of DESIGN.md fixes it:
+ * contract of docs/CONTRACTS.md ("Gi* hot and cold spots") fixes it:
  *
  * <pre>
  *   z_i = (Σ_j w_ij x_j − x̄ Σ_j w_ij) / ( S √( (n Σ_j w_ij² − (Σ_j w_ij)²) / (n − 1) ) )

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses one GPS record in the DESIGN.md JSON contract:
+ * Parses one GPS record in the JSON contract (docs/CONTRACTS.md, "GPS JSON record"):
  * <pre>{"truck_id":"鲁B12345","ts":1763998200000,"lon":120.38,"lat":36.07,"speed_kmh":38.5,
  * "heading":270,"lid":"CLOSED","load_t":18.5}</pre>
  *

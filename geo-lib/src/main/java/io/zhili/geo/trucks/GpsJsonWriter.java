@@ -3,7 +3,7 @@ package io.zhili.geo.trucks;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
- * Writes a {@link GpsPoint} as one line of the DESIGN.md GPS JSON contract, fields in contract order:
+ * Writes a {@link GpsPoint} as one line of the GPS JSON contract (docs/CONTRACTS.md, "GPS JSON record"), fields in contract order:
  * {@code truck_id, ts, lon, lat, speed_kmh, heading, lid, load_t}. A NaN heading or load is written
  * as {@code null}; whole numbers are written without a fraction ({@code "heading":270}), others with
  * the shortest decimal that reads back to the same double, so output is byte-stable for a given

@@ -2,7 +2,7 @@ package io.zhili.geo.trucks;
 
 /**
  * What the engine did with one report. Only {@link #ACCEPTED} points reach the rules; the job counts
- * the others (DESIGN.md: duplicates and jumps are counted and dropped from rule evaluation).
+ * the others (docs/CONTRACTS.md, "Truck rules": duplicates and jumps are counted and dropped from rule evaluation).
  */
 public enum PointVerdict {
     /** Evaluated by the rules. */

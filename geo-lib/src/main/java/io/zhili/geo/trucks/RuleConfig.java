@@ -1,7 +1,7 @@
 package io.zhili.geo.trucks;
 
 /**
- * Every detection threshold of the truck rules, with the DESIGN.md defaults ({@link #defaults()}).
+ * Every detection threshold of the truck rules, with the defaults of docs/CONTRACTS.md ("Thresholds", {@link #defaults()}).
  * Units are in the names: tonnes (T), km/h (Kmh), metres (M), milliseconds (Ms).
  *
  * @param loadedT                 a truck is loaded when {@code load_t} ≥ this (3 t)
@@ -45,7 +45,7 @@ public record RuleConfig(double loadedT, double movingKmh, int deviationMinPoint
         }
     }
 
-    /** The DESIGN.md defaults. */
+    /** The contract's defaults (docs/CONTRACTS.md, "Thresholds"). */
     public static RuleConfig defaults() {
         return DEFAULTS;
     }

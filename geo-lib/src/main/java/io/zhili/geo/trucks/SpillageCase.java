@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * A SPILLAGE alert as a city-management case row in the DESIGN.md cases contract, so street
+ * A SPILLAGE alert as a city-management case row in the cases contract (docs/CONTRACTS.md, "cases"), so street
  * cleaning is dispatched and {@code zhili hotspots} counts spills: source {@code TRUCK_ALERT},
  * kind {@code EVENT}, class 01/0113 (渣土撒漏, muck spillage), WGS84 location of the spill,
  * {@code reported_at} = the alert's end (when the fall was seen), later lifecycle fields and the

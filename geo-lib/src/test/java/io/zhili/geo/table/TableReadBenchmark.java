@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Read throughput of {@link TableReader} on the 15-column cases table (DESIGN.md input contract),
+ * Read throughput of {@link TableReader} on the 15-column cases table (input contract in docs/CONTRACTS.md),
  * one thread, every field fetched with {@link TableReader#get(int)}. Not a unit test: run with
  *
  * <pre>

@@ -14,7 +14,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The hotspot batch job graph, read top to bottom like the data flow of DESIGN.md:
+ * The hotspot batch job graph, read top to bottom like its data flow (stage by stage in docs/ARCHITECTURE.md):
  * read and validate → component registry → join cases → aggregate → statistics → write.
  * Sources are planned input splits and sinks are injected, so the same graph runs on files on a
  * MiniCluster, in tests and on a cluster. Operator uids are stable.

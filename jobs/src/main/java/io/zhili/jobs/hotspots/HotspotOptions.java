@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
- * Every setting of the hotspot job, with the defaults of DESIGN.md. Serializable: it travels with the
+ * Every setting of the hotspot job, with the defaults of docs/CONTRACTS.md ("zhili hotspots"). Serializable: it travels with the
  * job graph to the task managers.
  */
 public final class HotspotOptions implements Serializable {

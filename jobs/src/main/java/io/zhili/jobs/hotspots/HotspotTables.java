@@ -9,7 +9,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
-/** The output tables of the hotspot job as in DESIGN.md's output contract, plus a {@code kind} column. */
+/** The output tables of the hotspot job as docs/CONTRACTS.md ("Hotspot outputs") specifies them, plus a {@code kind} column. */
 public final class HotspotTables {
     public static final String CELLS = "hotspot_cells";
     public static final String EMERGING = "emerging";

@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link TileCover} of the resolution wanted at that zoom → render PNGs and encode MVTs in parallel,
  * one renderer and encoder per worker thread → TileJSON per layer → {@code tilesets.json}.
  *
- * <p>Layout under the output directory (DESIGN.md): {@code {layer}/{z}/{x}/{y}.png} and {@code .mvt},
+ * <p>Layout under the output directory (docs/CONTRACTS.md, "Tiles"): {@code {layer}/{z}/{x}/{y}.png} and {@code .mvt},
  * {@code {layer}/tilejson.json}, for the first period and category asked for (the default set). Each
  * further period × category goes to {@code sets/{period}/{category}/{layer}/…} (for a category of kind
  * COMPONENT or EVENT, {@code sets/{period}/{category}-{kind}/…}) with the same layout, and

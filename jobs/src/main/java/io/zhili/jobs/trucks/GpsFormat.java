@@ -3,7 +3,7 @@ package io.zhili.jobs.trucks;
 import java.util.Locale;
 
 /**
- * How a GPS record is encoded: one JSON object (DESIGN.md gps contract), or one JT/T 808 frame
+ * How a GPS record is encoded: one JSON object (docs/CONTRACTS.md, "GPS JSON record"), or one JT/T 808 frame
  * whose body is a 0x0200 location report — binary as a Kafka value, or one hex-encoded frame per
  * line in a file.
  */

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Every setting of the truck monitoring job with its default; the rule thresholds are in
- * {@link RuleConfig} (DESIGN.md defaults).
+ * {@link RuleConfig} (defaults in docs/CONTRACTS.md, "Thresholds").
  *
  * @param format             how GPS records are encoded (default JSON)
  * @param outOfOrderness     how far behind the newest report a report may arrive and still be

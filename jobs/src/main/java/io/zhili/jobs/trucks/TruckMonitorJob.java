@@ -23,7 +23,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * {@code zhili trucks}: muck-truck rule detection in event time, exactly once (DESIGN.md).
+ * {@code zhili trucks}: muck-truck rule detection in event time, exactly once (contract: docs/CONTRACTS.md, "zhili trucks").
  *
  * <p>The graph reads top to bottom like the data flow:
  * <ol>

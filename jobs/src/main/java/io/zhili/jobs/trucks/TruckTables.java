@@ -9,7 +9,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 
 /**
- * The output tables of {@code zhili trucks} (DESIGN.md output contract): {@code alerts/},
+ * The output tables of {@code zhili trucks} (docs/CONTRACTS.md, "Truck outputs"): {@code alerts/},
  * {@code dead_letter/} and {@code cases/}. Geometries are WGS-84 points of where the alert happened.
  * Optional columns are null where the contract has no value (no permit, no route distance).
  */
