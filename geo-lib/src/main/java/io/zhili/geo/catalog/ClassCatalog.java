@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
 /**
  * The catalog of component and event classes (GB/T 30428.2 style: 2-digit majors, 4-digit subclasses),
  * national and local, read from a CSV with the header {@code code,kind,name_zh,name_en,source}
- * (format and errors: {@code docs/contracts/catalog.md}).
+ * (format and errors: the "Class catalog" section of {@code docs/CONTRACTS.md}).
  *
  * <p>The shipped catalog is the classpath resource {@code zhili/classes.csv} of the datasets module
  * ({@link #standard()}): the national standard's 85 component subclasses (6 majors) and 30 event
