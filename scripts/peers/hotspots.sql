@@ -20,7 +20,7 @@ CREATE SCHEMA hs;
 SET search_path = hs, peers, public;
 
 \echo == load
-CREATE TABLE classes (code text, kind text, name_zh text, name_en text, PRIMARY KEY (code, kind));
+CREATE TABLE classes (code text, kind text, name_zh text, name_en text, source text, PRIMARY KEY (code, kind));
 COPY classes FROM :'classes' (FORMAT csv, HEADER true);
 
 CREATE UNLOGGED TABLE components_raw (

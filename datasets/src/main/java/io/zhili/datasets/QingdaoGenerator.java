@@ -94,11 +94,25 @@ public final class QingdaoGenerator {
      */
     public static GenerationReport generate(Path outDir, Scale scale, long seed, int threads, PrintStream log)
             throws IOException {
+        return generate(outDir, scale, seed, threads, log, ClassCatalog.standard(), ClassCatalog.RESOURCE);
+    }
+
+    /**
+     * As {@link #generate(Path, Scale, long, int, PrintStream)}, drawing the classes from {@code catalog}
+     * ({@code generate --catalog}): its national component and event classes, and its local ones where a
+     * scenario needs them (see {@link io.zhili.datasets.components.ComponentProfile} and
+     * {@link io.zhili.datasets.cases.EventProfile}).
+     *
+     * @param catalogName the catalog's name in errors
+     * @throws IllegalArgumentException one line naming the catalog when it lacks a class a planted hotspot needs
+     */
+    public static GenerationReport generate(Path outDir, Scale scale, long seed, int threads, PrintStream log,
+                                            ClassCatalog catalog, String catalogName) throws IOException {
         long start = System.currentTimeMillis();
-        Files.createDirectories(outDir.resolve("truth"));
-        ClassCatalog catalog = ClassCatalog.standard();
         CityLayout layout = CityLayout.standard();
         HotspotPlan plan = HotspotPlan.standard(scale, layout);
+        plan.requireClasses(catalog, catalogName);
+        Files.createDirectories(outDir.resolve("truth"));
         List<GeneratedFile> files = new ArrayList<>();
         List<DirtyRow> dirty = new ArrayList<>();
 

@@ -260,22 +260,46 @@ class QingdaoGeneratorTest {
             byClass.merge(c[2], 1, Integer::sum);
         }
         int manholes = 0;
-        for (int minor = 101; minor <= 114; minor++) {
-            manholes += byClass.getOrDefault(String.format("%04d", minor), 0);
+        for (String cover : List.of("0101", "0102", "0103", "0104", "0105", "0106", "0107", "0108", "0109", "0110",
+                "0111", "0112", "0114", "0127", "0128", "0129", "0130")) {
+            manholes += byClass.getOrDefault(cover, 0);
         }
         int lamps = byClass.get("0118") + byClass.get("0119") + byClass.get("0120");
         int trees = byClass.get("0402");
-        int bins = byClass.get("0304") + byClass.get("0312") + byClass.get("0313");
+        int bins = byClass.get("0305");
         double n = data.components.size();
         assertTrue(manholes / n > 0.30, "manholes " + manholes);
         assertTrue(trees / n > 0.15 && lamps / n > 0.08 && bins / n > 0.08, trees + " " + lamps + " " + bins);
         assertTrue((manholes + lamps + trees + bins) / n > 0.7);
-        // The single largest class is the street tree; every catalog subclass appears even at this scale.
+        // The single largest class is the street tree; bridges are rare.
         String largest = byClass.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         assertEquals("0402", largest);
+        assertTrue(byClass.get("0208") < byClass.get("0118") / 100, "river bridges " + byClass.get("0208"));
+        // Every national subclass appears even at this scale; local ones are not drawn (no scenario needs them).
         for (var c : CATALOG.minors(ClassKind.COMPONENT)) {
-            assertTrue(byClass.containsKey(c.code()), "no component of class " + c.code());
+            assertEquals(c.isNational(), byClass.containsKey(c.code()), "class " + c.code() + " " + c.source());
         }
+    }
+
+    @Test
+    void eventClassesAreNationalPlusTheLocalOnesScenariosNeed() {
+        Map<String, Integer> events = new TreeMap<>();
+        for (String[] c : data.cases) {
+            if (c[2].equals("EVENT") && CATALOG.find(ClassKind.EVENT, c[4]).isPresent()) {
+                events.merge(c[4], 1, Integer::sum);
+            }
+        }
+        Set<String> local = new HashSet<>();
+        for (var c : CATALOG.minors(ClassKind.EVENT)) {
+            if (c.isNational()) {
+                assertTrue(events.containsKey(c.code()), "no case of national event class " + c.code());
+            } else if (events.containsKey(c.code())) {
+                local.add(c.code());
+            }
+        }
+        // Muck spilled by trucks (cameras, patrols) and the night-market hotspot; nothing else local.
+        assertEquals(Set.of("0190", "0590"), local);
+        assertTrue(events.get("0504") > events.get("0190"), events.toString());
     }
 
     @Test

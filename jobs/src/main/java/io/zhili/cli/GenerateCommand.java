@@ -4,6 +4,7 @@ import io.zhili.datasets.GeneratedFile;
 import io.zhili.datasets.GenerationReport;
 import io.zhili.datasets.QingdaoGenerator;
 import io.zhili.datasets.Scale;
+import io.zhili.geo.catalog.ClassCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -41,6 +42,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Class catalog CSV (code,kind,name_zh,name_en,source) "
+            + "to draw classes from: its national classes, and local ones where a scenario needs them "
+            + "(default: the shipped catalog).")
+    Path catalog;
+
     @Override
     public Integer call() throws IOException {
         Scale s;
@@ -49,10 +55,13 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scale: " + e.getMessage());
         }
+        // A bad catalog is one line naming its file and line, before anything is written.
+        ClassCatalog classes = ClassCatalog.fileOrStandard(catalog);
         checkWritable(out);
         PrintStream log = System.out;
         log.printf("generate: scale %s, seed %d, into %s%n", s.cliName(), seed, out);
-        GenerationReport report = QingdaoGenerator.generate(out, s, seed, 2, log);
+        GenerationReport report = QingdaoGenerator.generate(out, s, seed, 2, log, classes,
+                catalog == null ? ClassCatalog.RESOURCE : catalog.toString());
         log.printf("generate: %d files in %.1f s%n", report.files().size() + 1, report.millis() / 1000.0);
         for (GeneratedFile f : report.files()) {
             log.printf("  %-42s %,12d rows %,14d bytes%n", f.path(), f.rows(), f.bytes());

@@ -27,6 +27,10 @@ public final class HotspotsCommand implements Callable<Integer> {
     @Option(names = "--areas", paramLabel = "GEOJSON", description = "Areas layer (district, street, grid polygons).")
     Path areas;
 
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Class catalog CSV (code,kind,name_zh,name_en,source) "
+            + "of the city, instead of the shipped one (the national standard plus Qingdao's local classes).")
+    Path catalog;
+
     @Option(names = "--res", defaultValue = "9", description = "H3 resolution of the base grid (default: ${DEFAULT-VALUE}); rollups to the two coarser ones.")
     int res;
 
@@ -84,7 +88,7 @@ public final class HotspotsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
         Map<String, Object> summary = new HotspotRun(components, cases, areas, out, options, parallelism)
-                .withTiles(tiles).execute();
+                .withTiles(tiles).withCatalog(catalog).execute();
         if (summary.containsKey("detached")) {
             System.out.printf("hotspots: job %s submitted detached; it publishes its tables into %s when it finishes%n",
                     summary.get("job_id"), out);

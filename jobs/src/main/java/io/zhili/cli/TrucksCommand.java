@@ -49,6 +49,10 @@ public final class TrucksCommand implements Callable<Integer> {
     @Option(names = "--zones", required = true, paramLabel = "GEOJSON", description = "Restricted zones.")
     Path zones;
 
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Class catalog CSV of the city; it must have "
+            + "EVENT 0190 (道路遗撒), the class of the SPILLAGE cases (default: the shipped catalog).")
+    Path catalog;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -102,7 +106,8 @@ public final class TrucksCommand implements Callable<Integer> {
                 .withRules(rules(ruleOverrides));
         TruckRun.Input input = source.gps != null ? TruckRun.Input.file(source.gps)
                 : TruckRun.Input.kafka(source.kafka, topic, stopAtEnd);
-        Map<String, Object> summary = new TruckRun(input, routes, sites, zones, out, options, parallelism).execute();
+        Map<String, Object> summary = new TruckRun(input, routes, sites, zones, out, options, parallelism)
+                .withCatalog(catalog).execute();
         if (summary.containsKey("detached")) {
             System.out.printf("trucks: job %s submitted detached; it commits its tables into %s on every checkpoint%n",
                     summary.get("job_id"), out);

@@ -1,5 +1,7 @@
 package io.zhili.bench;
 
+import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.geo.catalog.ClassKind;
 import io.zhili.geo.crs.Distances;
 import java.util.SplittableRandom;
 
@@ -23,7 +25,7 @@ final class QingdaoComponents {
     final int[] minorClass;
     final double[] lon;
     final double[] lat;
-    /** The 102 component subclass codes of the standard catalog (0101..0130, 0201..0225, ...). */
+    /** The 102 component subclass codes of the shipped catalog (0101..0138, 0190, 0191, 0201..0217, ...). */
     final int[] classCodes;
 
     QingdaoComponents(int n, long seed) {
@@ -87,13 +89,11 @@ final class QingdaoComponents {
     }
 
     private static int[] classCodes() {
-        int[] perMajor = {30, 25, 17, 14, 7, 9}; // the shipped catalog's component subclasses per major
-        int[] codes = new int[CLASSES];
-        int k = 0;
-        for (int m = 0; m < perMajor.length; m++) {
-            for (int s = 1; s <= perMajor[m]; s++) {
-                codes[k++] = (m + 1) * 100 + s;
-            }
+        // The shipped catalog's component subclasses: 85 national and 17 of Qingdao's local ones.
+        int[] codes = ClassCatalog.standard().minors(ClassKind.COMPONENT).stream()
+                .mapToInt(c -> Integer.parseInt(c.code())).toArray();
+        if (codes.length != CLASSES) {
+            throw new IllegalStateException("expected " + CLASSES + " component subclasses, the catalog has " + codes.length);
         }
         return codes;
     }

@@ -43,7 +43,7 @@ public final class CaseGenerator {
     public static final double WITH_ID_SHARE = 0.8;
     private static final double FRAGILE_PICK = 0.3;
     private static final Set<String> SENSOR_COMPONENTS = Set.of("0101", "0102", "0103", "0104", "0105", "0106",
-            "0107", "0110", "0111", "0114", "0118", "0304", "0313", "0608", "0609");
+            "0107", "0110", "0111", "0114", "0118", "0305", "0606");
 
     private final long seed;
     private final CityLayout layout;

@@ -23,11 +23,13 @@ public enum Urgency {
         return medianDisposeMinutes;
     }
 
-    private static final Set<String> URGENT_EVENTS = Set.of("0109", "0110", "0401", "0402", "0403", "0404", "0405",
-            "0406", "0408");
-    private static final Set<String> SLOW_EVENTS = Set.of("0101", "0114", "0203", "0205", "0306", "0601", "0105", "0502");
-    private static final Set<String> SLOW_COMPONENTS = Set.of("0201", "0205", "0207", "0208", "0209", "0210", "0301",
-            "0305", "0401", "0413");
+    /** Emergencies, and muck spilled on the road (a hazard to traffic). */
+    private static final Set<String> URGENT_EVENTS = Set.of("0401", "0402", "0403", "0404", "0190");
+    /** Unauthorised construction, abandoned vehicles, dirty water, ad boards, begging: weeks, not hours. */
+    private static final Set<String> SLOW_EVENTS = Set.of("0101", "0105", "0107", "0203", "0502");
+    /** Car parks, bridges and tunnels, toilets, septic tanks, refuse rooms, heritage trees: works, not repairs. */
+    private static final Set<String> SLOW_COMPONENTS = Set.of("0201", "0205", "0206", "0207", "0208", "0301",
+            "0302", "0304", "0401", "0133", "0135");
 
     /** Urgency of an EVENT class (4-digit code). */
     public static Urgency ofEvent(String code) {
@@ -37,13 +39,13 @@ public enum Urgency {
         return SLOW_EVENTS.contains(code) ? SLOW : NORMAL;
     }
 
-    /** Urgency of a fault of a COMPONENT class: manhole covers, hydrants and signals are hazards. */
+    /** Urgency of a fault of a COMPONENT class: manhole covers, fire-fighting facilities and signals are hazards. */
     public static Urgency ofComponent(String code) {
         int minor = Integer.parseInt(code);
-        if (minor >= 101 && minor <= 115 || minor == 212) {
+        if (minor >= 101 && minor <= 114 || minor >= 127 && minor <= 130 || minor == 210 || minor == 214) {
             return URGENT;
         }
-        if (code.startsWith("05") || code.startsWith("06") && minor < 608 || SLOW_COMPONENTS.contains(code)) {
+        if (code.startsWith("05") || code.startsWith("06") || SLOW_COMPONENTS.contains(code)) {
             return SLOW;
         }
         return NORMAL;

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the synthetic registry populates each of the 102 COMPONENT subclasses: its share of all registered
- * components, where it stands relative to the street, how often it becomes a case, and in which months
- * it fails more often.
+ * How the synthetic registry populates the COMPONENT subclasses it draws: each class's share of all
+ * registered components, where it stands relative to the street, how often it becomes a case, and in
+ * which months it fails more often.
  *
- * <p>Shares follow the make-up of Chinese digital city-management registries: manhole covers of all
- * kinds (about 37 %), street trees (18 %), street lights (11 %) and litter/sorted-waste bins (10 %)
- * dominate; landmarks such as bridges, parks or piers are rare. Every subclass of the catalog has an
- * entry (a class missing here is a bug caught at start-up).
+ * <p>The registry draws the catalog's <b>national</b> subclasses, each with its entry here (a national
+ * class this profile does not know, from a city's own catalog or a successor standard, gets a rare
+ * default: {@link #DEFAULT_SHARE}); a <b>local</b> subclass only where a scenario needs it, which is
+ * where it has an entry here (none of the shipped local component classes does). Shares follow the
+ * make-up of Chinese digital city-management registries: manhole covers of all kinds (about 37 %),
+ * street trees (18 %), street lights and poles (13 %) and litter bins (9 %) dominate; landmarks such
+ * as bridges, interchanges or piers are rare.
  *
  * <p>Immutable and thread-safe.
  */
@@ -93,10 +96,14 @@ public final class ComponentProfile {
         }
     }
 
+    /** Share of a national class this profile has no entry for: a rare class. */
+    public static final double DEFAULT_SHARE = 0.02;
+
     /**
-     * The profile in catalog order of {@code catalog}'s COMPONENT subclasses.
+     * The profile of the classes drawn from {@code catalog}'s COMPONENT subclasses, in catalog order:
+     * every national one, and the local ones this profile has an entry for.
      *
-     * @throws IllegalStateException when the catalog has a subclass this profile does not know
+     * @throws IllegalArgumentException when the catalog leaves nothing to draw
      */
     public static ComponentProfile forCatalog(ClassCatalog catalog) {
         Map<String, Entry> byCode = new HashMap<>();
@@ -106,10 +113,14 @@ public final class ComponentProfile {
         List<Entry> ordered = new ArrayList<>();
         for (StandardClass c : catalog.minors(ClassKind.COMPONENT)) {
             Entry e = byCode.get(c.code());
-            if (e == null) {
-                throw new IllegalStateException("no generator profile for component class " + c.code() + " " + c.nameZh());
+            if (e != null) {
+                ordered.add(e);
+            } else if (c.isNational()) {
+                ordered.add(new Entry(c.code(), DEFAULT_SHARE, 1.0, Placement.PAVEMENT, Season.NONE));
             }
-            ordered.add(e);
+        }
+        if (ordered.isEmpty()) {
+            throw new IllegalArgumentException("the catalog has no NATIONAL COMPONENT subclass to generate components of");
         }
         return new ComponentProfile(ordered);
     }
@@ -155,40 +166,35 @@ public final class ComponentProfile {
     private static final Placement S = Placement.SITE;
 
     private static final List<Entry> ENTRIES = List.of(
-        // 01 public utilities: manhole covers dominate the registry.
+        // 01 public utilities: manhole covers of all kinds dominate the registry (about 37 %), then street lights.
         e("0101", 5.0, 0.8, R), e("0102", 6.5, 1.0, R, Season.RAINY), e("0103", 7.0, 1.0, R, Season.RAINY),
         e("0104", 6.0, 1.2, R, Season.RAINY), e("0105", 2.5, 0.7, R), e("0106", 1.5, 0.7, R),
         e("0107", 3.5, 0.7, R), e("0108", 0.8, 0.6, R), e("0109", 0.7, 0.6, R), e("0110", 1.5, 0.9, R, Season.HEATING),
-        e("0111", 1.2, 0.8, R), e("0112", 0.4, 0.5, R), e("0113", 0.3, 1.5, R), e("0114", 0.6, 0.7, R),
-        e("0115", 0.8, 0.5, P), e("0116", 0.6, 0.8, P), e("0117", 0.3, 0.8, P, Season.SUMMER),
+        e("0111", 1.2, 0.8, R), e("0112", 0.4, 0.5, R), e("0113", 0.8, 0.5, P, Season.WINTER), e("0114", 0.3, 1.5, R),
+        e("0115", 0.8, 0.7, P), e("0116", 0.6, 0.8, P), e("0117", 2.0, 0.4, P, Season.TYPHOON),
         e("0118", 9.0, 1.6, P, Season.WINTER), e("0119", 0.8, 1.2, P), e("0120", 1.5, 1.0, P, Season.WINTER),
-        e("0121", 0.05, 1.0, P), e("0122", 0.03, 1.0, P), e("0123", 0.05, 0.6, P), e("0124", 1.0, 0.6, P),
-        e("0125", 0.03, 1.0, P), e("0126", 0.8, 0.7, P), e("0127", 0.1, 0.6, S), e("0128", 0.15, 0.3, S),
-        e("0129", 0.01, 0.3, S), e("0130", 0.1, 1.2, P),
-        // 02 roads and traffic
+        e("0121", 0.05, 1.0, P), e("0122", 0.03, 1.0, P), e("0123", 0.05, 0.6, P), e("0124", 0.03, 1.0, P),
+        e("0125", 0.1, 1.2, P), e("0126", 0.3, 1.2, S), e("0127", 0.3, 0.7, R), e("0128", 0.1, 0.6, R),
+        e("0129", 0.1, 0.6, R), e("0130", 0.1, 0.7, R), e("0131", 0.01, 0.3, S), e("0132", 0.05, 0.8, P),
+        e("0133", 0.15, 0.3, S), e("0134", 0.3, 0.6, P, Season.SUMMER), e("0135", 0.1, 0.6, S), e("0136", 1.0, 0.6, P),
+        e("0137", 0.03, 1.0, P), e("0138", 0.02, 0.8, P),
+        // 02 roads and traffic: signs and guardrails common, bridges and interchanges rare.
         e("0201", 0.15, 0.8, S), e("0202", 0.1, 1.0, P), e("0203", 0.4, 1.5, P), e("0204", 0.03, 0.8, P),
-        e("0205", 0.02, 0.5, S), e("0206", 0.2, 1.2, P), e("0207", 0.01, 1.5, S), e("0208", 0.01, 1.5, S),
-        e("0209", 0.005, 1.5, S), e("0210", 0.01, 1.0, S), e("0211", 2.0, 0.6, P, Season.TYPHOON),
-        e("0212", 0.5, 1.0, R), e("0213", 1.5, 0.7, R), e("0214", 0.8, 0.8, R), e("0215", 0.3, 0.5, R),
-        e("0216", 0.6, 0.5, P), e("0217", 0.03, 1.0, P), e("0218", 0.3, 0.8, P), e("0219", 0.05, 1.0, R),
-        e("0220", 0.4, 0.8, P), e("0221", 0.3, 1.0, R), e("0222", 0.3, 0.8, R), e("0223", 2.0, 0.4, P, Season.TYPHOON),
-        e("0224", 1.5, 0.6, R), e("0225", 0.4, 1.5, P),
-        // 03 city appearance: bins are the other big group.
-        e("0301", 0.1, 2.0, S), e("0302", 0.1, 0.8, P), e("0303", 0.1, 1.5, S), e("0304", 6.0, 2.0, P, Season.SUMMER),
-        e("0305", 0.02, 1.5, S), e("0306", 0.3, 1.0, P), e("0307", 0.8, 0.8, P, Season.TYPHOON),
-        e("0308", 2.0, 0.6, P, Season.TYPHOON), e("0309", 0.3, 0.8, P, Season.TYPHOON), e("0310", 0.2, 0.6, P),
-        e("0311", 0.02, 0.8, S), e("0312", 1.5, 1.8, P, Season.SUMMER), e("0313", 2.5, 2.0, P, Season.SUMMER),
-        e("0314", 0.4, 2.0, S), e("0315", 0.1, 1.8, S, Season.SUMMER), e("0316", 0.05, 1.0, P), e("0317", 0.1, 0.6, P),
+        e("0205", 0.01, 1.5, S), e("0206", 0.01, 1.5, S), e("0207", 0.005, 1.5, S), e("0208", 0.01, 1.0, S),
+        e("0209", 2.0, 0.6, P, Season.TYPHOON), e("0210", 0.5, 1.0, R), e("0211", 1.5, 0.7, R), e("0212", 0.3, 0.8, P),
+        e("0213", 0.6, 0.5, P), e("0214", 0.3, 0.8, R), e("0215", 0.03, 1.0, P), e("0216", 0.05, 0.6, R),
+        e("0217", 0.02, 0.8, P),
+        // 03 city appearance: litter bins are the other big group.
+        e("0301", 0.1, 2.0, S), e("0302", 0.1, 1.0, S, Season.RAINY), e("0303", 0.1, 0.8, P), e("0304", 0.1, 1.5, S),
+        e("0305", 9.0, 2.0, P, Season.SUMMER), e("0306", 0.3, 1.0, P), e("0307", 2.5, 0.8, P, Season.TYPHOON),
+        e("0308", 0.005, 0.5, S), e("0309", 0.005, 0.5, S), e("0310", 0.005, 0.5, S), e("0311", 0.01, 0.8, P),
         // 04 landscaping: street trees are the largest single class.
         e("0401", 0.05, 0.6, S), e("0402", 18.0, 0.35, P, Season.TYPHOON), e("0403", 1.0, 0.6, P),
         e("0404", 0.5, 0.8, P), e("0405", 0.4, 1.0, S), e("0406", 0.03, 0.5, S), e("0407", 0.4, 1.0, P),
-        e("0408", 0.5, 0.8, P), e("0409", 0.1, 0.6, P), e("0410", 0.01, 1.5, S, Season.SUMMER),
-        e("0411", 0.3, 1.2, S), e("0412", 0.05, 1.2, S), e("0413", 0.01, 2.0, S), e("0414", 0.3, 1.0, S, Season.SUMMER),
+        e("0408", 0.5, 0.8, P), e("0409", 0.3, 1.0, S, Season.SUMMER), e("0410", 0.01, 1.5, S, Season.SUMMER),
         // 05 buildings and land
-        e("0501", 0.1, 0.6, P), e("0502", 0.02, 0.5, S), e("0503", 0.02, 0.8, S), e("0504", 0.05, 0.8, S),
-        e("0505", 0.02, 1.0, S), e("0506", 0.02, 1.5, S), e("0507", 0.005, 2.0, S, Season.RAINY),
+        e("0501", 0.1, 0.6, P), e("0502", 0.02, 0.5, S), e("0503", 0.02, 0.8, S, Season.RAINY),
         // 06 other facilities
         e("0601", 0.005, 1.0, S), e("0602", 0.03, 3.0, S), e("0603", 0.05, 0.8, S), e("0604", 0.2, 0.8, P),
-        e("0605", 0.005, 1.0, S), e("0606", 0.005, 0.5, S), e("0607", 0.005, 0.5, S), e("0608", 0.05, 1.0, S, Season.RAINY),
-        e("0609", 0.1, 1.0, R));
+        e("0605", 0.005, 1.0, S), e("0606", 0.02, 1.0, S, Season.RAINY));
 }

@@ -22,10 +22,11 @@ public final class DirtyValues {
     private static final double[][] ELSEWHERE = {
         {116.40, 39.90}, {121.47, 31.23}, {117.00, 36.65}, {121.39, 37.52}, {113.26, 23.13}, {122.60, 35.00}};
 
-    private static final List<String> UNKNOWN_COMPONENT_CLASSES = List.of("0131", "0135", "0226", "0318", "0415",
-            "0508", "0610", "0701", "9901");
-    private static final List<String> UNKNOWN_EVENT_CLASSES = List.of("0115", "0206", "0308", "0409", "0512",
-            "0606", "0701", "0130", "0118");
+    /** Codes of other cities' extensions, older catalogs and typos; those in the run's catalog are skipped. */
+    private static final List<String> UNKNOWN_COMPONENT_CLASSES = List.of("0139", "0150", "0218", "0312", "0411",
+            "0504", "0607", "0701", "9901");
+    private static final List<String> UNKNOWN_EVENT_CLASSES = List.of("0113", "0114", "0110", "0205", "0303",
+            "0405", "0511", "0601", "0701");
 
     /**
      * Replaces a valid location by one that no reader may accept: NaN, latitude or longitude out of range,
@@ -74,11 +75,14 @@ public final class DirtyValues {
      */
     public static String unknownClass(SplittableRandom r, ClassKind kind, ClassCatalog catalog) {
         List<String> pool = kind == ClassKind.COMPONENT ? UNKNOWN_COMPONENT_CLASSES : UNKNOWN_EVENT_CLASSES;
-        String code = pool.get(r.nextInt(pool.size()));
-        if (catalog.find(kind, code).isPresent()) {
-            throw new IllegalStateException("class " + code + " is in the catalog for " + kind);
+        int first = r.nextInt(pool.size());
+        for (int i = 0; i < pool.size(); i++) {
+            String code = pool.get((first + i) % pool.size());
+            if (catalog.find(kind, code).isEmpty()) {
+                return code;
+            }
         }
-        return code;
+        throw new IllegalStateException("every code of " + pool + " is a " + kind + " class of the catalog");
     }
 
     /**

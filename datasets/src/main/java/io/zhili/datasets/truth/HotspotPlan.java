@@ -7,6 +7,8 @@ import io.zhili.datasets.cases.CaseSource;
 import io.zhili.datasets.city.CityLayout;
 import io.zhili.datasets.sampling.Allocation;
 import io.zhili.datasets.sampling.Seeds;
+import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.geo.catalog.ClassKind;
 import io.zhili.geo.crs.Distances;
 import io.zhili.geo.h3.H3Grid;
 import java.util.ArrayList;
@@ -80,6 +82,23 @@ public final class HotspotPlan {
 
     public List<PlantedHotspot> hotspots() {
         return hotspots;
+    }
+
+    /**
+     * Checks that {@code catalog} has the class of every single-class hotspot (the shipped catalog has them
+     * all; one is local, 0590 night-market road occupation).
+     *
+     * @param name the catalog's name in the error
+     * @throws IllegalArgumentException one line, {@code catalog NAME: ...}, naming the first missing class
+     */
+    public void requireClasses(ClassCatalog catalog, String name) {
+        for (PlantedHotspot h : hotspots) {
+            ClassKind kind = h.componentClass() ? ClassKind.COMPONENT : ClassKind.EVENT;
+            if (h.singleClass() && catalog.find(kind, h.category()).isEmpty()) {
+                throw new IllegalArgumentException("catalog " + name + ": no " + kind + " class " + h.category()
+                        + " for the planted hotspot '" + h.note() + "'");
+            }
+        }
     }
 
     /**
@@ -255,24 +274,24 @@ public final class HotspotPlan {
         event("第一海水浴场 exposed rubbish, citizen reports (GCJ-02)", 120.345, 36.058, "370202", "0102",
             CaseSource.CITIZEN_APP, 7, 8),
         event("李村大集 Spring Festival market, all events", 120.432, 36.158, "370213", "ALL", CaseSource.PATROL, 1, 2),
-        event("城阳 night market road occupation, citizen reports (GCJ-02)", 120.405, 36.300, "370214", "0509",
+        event("城阳 night market road occupation, citizen reports (GCJ-02)", 120.405, 36.300, "370214", "0590",
             CaseSource.CITIZEN_APP, 5, 9),
-        event("金沙滩 open-air barbecue, citizen reports (GCJ-02)", 120.225, 35.962, "370211", "0508",
+        event("金沙滩 open-air barbecue, citizen reports (GCJ-02)", 120.225, 35.962, "370211", "0510",
             CaseSource.CITIZEN_APP, 6, 8),
         event("崂山 金家岭 construction noise, citizen reports (GCJ-02)", 120.470, 36.100, "370212", "0301",
             CaseSource.CITIZEN_APP, 3, 6),
         event("即墨古城 illegal parking, citizen reports (GCJ-02)", 120.452, 36.392, "370215", "0505",
             CaseSource.CITIZEN_APP, 9, 12),
         event("胶州 construction dust seen by drones", 120.030, 36.270, "370281", "0302", CaseSource.DRONE, 3, 5),
-        event("平度 illegal piling of materials", 119.955, 36.785, "370283", "0112", CaseSource.PATROL, 4, 6),
+        event("平度 illegal piling of materials", 119.955, 36.785, "370283", "0507", CaseSource.PATROL, 4, 6),
         event("莱西 hotline complaints, all events", 120.515, 36.885, "370285", "ALL", CaseSource.HOTLINE_12345, 10, 11),
         new Spec("市北 blocked storm drains in the rainy season (sensors)", 120.365, 36.115, "370203", "0104", true,
             CaseSource.SENSOR, 7, 8),
         new Spec("市南 street lights out in winter", 120.400, 36.070, "370202", "0118", true, CaseSource.PATROL, 11, 12),
-        event("红岛 illegal construction on satellite images", 120.262, 36.258, "370214", "0114",
+        event("红岛 unauthorised construction on satellite images", 120.262, 36.258, "370214", "0101",
             CaseSource.SATELLITE, 5, 7),
         event("灵珠山 new estate, citizen reports of all kinds (GCJ-02)", 120.110, 35.965, "370211", "ALL",
             CaseSource.CITIZEN_APP, 6, 9),
-        event("李沧 noise nuisance, citizen reports (GCJ-02)", 120.395, 36.205, "370213", "0603",
+        event("李沧 commercial noise, citizen reports (GCJ-02)", 120.395, 36.205, "370213", "0508",
             CaseSource.CITIZEN_APP, 6, 8));
 }

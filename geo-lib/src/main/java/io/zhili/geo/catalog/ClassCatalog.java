@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -16,18 +19,26 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The standard catalog of component and event classes (GB/T 30428.2 style: 2-digit majors,
- * 4-digit subclasses), read from a CSV with the header {@code code,kind,name_zh,name_en}.
+ * The catalog of component and event classes (GB/T 30428.2 style: 2-digit majors, 4-digit subclasses),
+ * national and local, read from a CSV with the header {@code code,kind,name_zh,name_en,source}
+ * (format and errors: the "Class catalog" section of {@code docs/CONTRACTS.md}).
  *
  * <p>The shipped catalog is the classpath resource {@code zhili/classes.csv} of the datasets module
- * ({@link #standard()}); {@link #load(Reader)} reads any other copy. Lists are sorted by code and
- * unmodifiable; nothing is ever {@code null}. Codes are looked up per {@link ClassKind} because the
- * two families reuse the same codes. Immutable and thread-safe.
+ * ({@link #standard()}): the national standard's 85 component subclasses (6 majors) and 30 event
+ * subclasses (5 majors), plus rows marked {@code LOCAL}. {@link #load(Path)} reads a city's own file.
+ * Lists are sorted by code and unmodifiable; nothing is ever {@code null}. Codes are looked up per
+ * {@link ClassKind} because the two families reuse the same codes. Immutable and thread-safe;
+ * serializable (as its list of classes), so a job ships the catalog it loaded to its tasks.
  */
-public final class ClassCatalog {
+public final class ClassCatalog implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Classpath location of the shipped catalog. */
     public static final String RESOURCE = "zhili/classes.csv";
+    /** The header of a catalog file, the column order of the contract. */
+    public static final String HEADER = "code,kind,name_zh,name_en,source";
+    private static final int COLUMNS = 5;
 
+    private final List<StandardClass> all;
     private final Map<ClassKind, TreeMap<String, StandardClass>> byKind = new EnumMap<>(ClassKind.class);
     /** Per kind, presence of each subclass code 0..9999 and major code 0..99: lookups without strings. */
     private final Map<ClassKind, boolean[]> minorPresent = new EnumMap<>(ClassKind.class);
@@ -47,6 +58,11 @@ public final class ClassCatalog {
                 minorPresent.get(c.kind())[Integer.parseInt(c.code())] = true;
             }
         }
+        List<StandardClass> sorted = new ArrayList<>();
+        for (ClassKind k : ClassKind.values()) {
+            sorted.addAll(byKind.get(k).values());
+        }
+        this.all = Collections.unmodifiableList(sorted);
     }
 
     private static volatile ClassCatalog standard;
@@ -57,7 +73,7 @@ public final class ClassCatalog {
             throw new IllegalStateException("classpath resource " + RESOURCE + " not found (it ships in zhili-datasets)");
         }
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return load(r);
+            return load(r, RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read classpath resource " + RESOURCE, e);
         }
@@ -83,20 +99,53 @@ public final class ClassCatalog {
     }
 
     /**
-     * Reads a catalog CSV (UTF-8 text, header {@code code,kind,name_zh,name_en}, fields may be
-     * double-quoted). Does not close the reader.
+     * The catalog of {@code --catalog FILE}: the file when given, the shipped catalog when {@code null}.
      *
-     * @throws IllegalArgumentException naming the line when a row is malformed, a code is not 2 or 4
-     *     digits, a kind is unknown, a code repeats within a kind, or a subclass's major is absent
+     * @throws IllegalArgumentException with the one-line {@code catalog FILE:LINE: reason} of {@link #load(Path)}
      */
-    public static ClassCatalog load(Reader reader) throws IOException {
+    public static ClassCatalog fileOrStandard(Path file) {
+        return file == null ? standard() : load(file);
+    }
+
+    /**
+     * Reads a catalog file (UTF-8, see {@link #load(Reader, String)}).
+     *
+     * @throws IllegalArgumentException one line, {@code catalog FILE:LINE: reason} for a bad row, or
+     *     {@code catalog FILE: reason} when the file cannot be read
+     */
+    public static ClassCatalog load(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("catalog " + name + ": "
+                    + (Files.exists(file) ? "not a regular file" : "does not exist"));
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return load(r, name);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("catalog " + name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Reads a catalog CSV: UTF-8 text, header {@value #HEADER} (a byte-order mark is skipped), fields may
+     * be double-quoted, blank lines are skipped. Does not close the reader.
+     *
+     * @param name the file's name in error messages
+     * @throws IllegalArgumentException {@code catalog NAME:LINE: reason} when the header differs, a row
+     *     has not 5 columns, a code is not 2 or 4 digits, a kind or source is unknown, a name is empty, a
+     *     code repeats within a kind, or a subclass's major is absent
+     */
+    public static ClassCatalog load(Reader reader, String name) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         String header = in.readLine();
         if (header != null && header.startsWith("\uFEFF")) {
             header = header.substring(1);
         }
-        if (header == null || !header.trim().equals("code,kind,name_zh,name_en")) {
-            throw new IllegalArgumentException("class catalog: expected header 'code,kind,name_zh,name_en', got '" + header + "'");
+        if (header == null) {
+            throw error(name, 1, "empty file, expected the header '" + HEADER + "'");
+        }
+        if (!header.strip().equals(HEADER)) {
+            throw error(name, 1, "expected the header '" + HEADER + "', got '" + header.strip() + "'");
         }
         List<StandardClass> classes = new ArrayList<>();
         Map<ClassKind, Map<String, Integer>> seen = new EnumMap<>(ClassKind.class);
@@ -109,34 +158,74 @@ public final class ClassCatalog {
             if (line.isBlank()) {
                 continue;
             }
-            List<String> f = splitCsv(line, lineNo);
-            if (f.size() != 4) {
-                throw new IllegalArgumentException("class catalog line " + lineNo + ": expected 4 fields, got " + f.size());
+            List<String> f = splitCsv(line, name, lineNo);
+            if (f.size() != COLUMNS) {
+                throw error(name, lineNo, "expected " + COLUMNS + " columns (" + HEADER + "), got " + f.size());
             }
-            String code = f.get(0).trim();
+            String code = f.get(0).strip();
             if (!code.matches("\\d{2}|\\d{4}")) {
-                throw new IllegalArgumentException("class catalog line " + lineNo + ": code '" + code + "' is not 2 or 4 digits");
+                throw error(name, lineNo, "code '" + code + "' is not 2 or 4 digits");
             }
-            ClassKind kind;
-            try {
-                kind = ClassKind.valueOf(f.get(1).trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("class catalog line " + lineNo + ": kind '" + f.get(1) + "' is not COMPONENT or EVENT");
+            ClassKind kind = parse(ClassKind.class, f.get(1), name, lineNo, "kind");
+            String nameZh = f.get(2).strip();
+            String nameEn = f.get(3).strip();
+            if (nameZh.isEmpty() || nameEn.isEmpty()) {
+                throw error(name, lineNo, "empty " + (nameZh.isEmpty() ? "name_zh" : "name_en") + " for " + kind + " " + code);
             }
+            ClassSource source = parse(ClassSource.class, f.get(4), name, lineNo, "source");
             Integer previous = seen.get(kind).put(code, lineNo);
             if (previous != null) {
-                throw new IllegalArgumentException("class catalog line " + lineNo + ": " + kind + " " + code
-                        + " repeats line " + previous);
+                throw error(name, lineNo, kind + " " + code + " repeats line " + previous);
             }
-            classes.add(new StandardClass(code, kind, f.get(2).trim(), f.get(3).trim()));
+            classes.add(new StandardClass(code, kind, nameZh, nameEn, source));
         }
         for (StandardClass c : classes) {
             if (!c.isMajor() && !seen.get(c.kind()).containsKey(c.majorCode())) {
-                throw new IllegalArgumentException("class catalog line " + seen.get(c.kind()).get(c.code()) + ": "
-                        + c.kind() + " subclass " + c.code() + " has no major class " + c.majorCode());
+                throw error(name, seen.get(c.kind()).get(c.code()),
+                        c.kind() + " subclass " + c.code() + " has no major class " + c.majorCode());
             }
         }
         return new ClassCatalog(classes);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String text, String name, int lineNo, String column) {
+        String t = text.strip();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(t)) {
+                return e;
+            }
+        }
+        E[] values = type.getEnumConstants();
+        throw error(name, lineNo, column + " '" + t + "' is not " + values[0] + " or " + values[1]);
+    }
+
+    private static IllegalArgumentException error(String name, int lineNo, String reason) {
+        return new IllegalArgumentException("catalog " + name + ":" + lineNo + ": " + reason);
+    }
+
+    /** Every class, components then events, each by code. */
+    public List<StandardClass> all() {
+        return all;
+    }
+
+    /** The classes of the national standard, components then events, each by code. */
+    public List<StandardClass> national() {
+        return bySource(ClassSource.NATIONAL);
+    }
+
+    /** The local extensions, components then events, each by code. */
+    public List<StandardClass> local() {
+        return bySource(ClassSource.LOCAL);
+    }
+
+    private List<StandardClass> bySource(ClassSource source) {
+        List<StandardClass> out = new ArrayList<>();
+        for (StandardClass c : all) {
+            if (c.source() == source) {
+                out.add(c);
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** The class of that kind and code (2 or 4 digits), or empty. */
@@ -180,8 +269,8 @@ public final class ClassCatalog {
     }
 
     /** Splits one CSV line (RFC 4180 quoting, no embedded line breaks). */
-    private static List<String> splitCsv(String line, int lineNo) {
-        List<String> out = new ArrayList<>(4);
+    private static List<String> splitCsv(String line, String name, int lineNo) {
+        List<String> out = new ArrayList<>(COLUMNS);
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
@@ -207,9 +296,27 @@ public final class ClassCatalog {
             }
         }
         if (quoted) {
-            throw new IllegalArgumentException("class catalog line " + lineNo + ": unterminated quote");
+            throw error(name, lineNo, "unterminated quote");
         }
         out.add(field.toString());
         return out;
+    }
+
+    /** Serialized as its list of classes; the lookup tables are rebuilt on the other side. */
+    private Object writeReplace() {
+        return new Form(new ArrayList<>(all));
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a ClassCatalog is serialized through its Form");
+    }
+
+    /** The serialized form of a catalog: its classes. */
+    private record Form(ArrayList<StandardClass> classes) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() {
+            return new ClassCatalog(classes);
+        }
     }
 }

@@ -75,8 +75,8 @@ class ComponentCodeTest {
 
     @Test
     void subclassOutsideMajorIsExplained() {
-        assertEquals("component code '3702020131000042': subclass 31 is not in major class 01 (no component class 0131)",
-                reason("3702020131000042"));
+        assertEquals("component code '3702020139000042': subclass 39 is not in major class 01 (no component class 0139)",
+                reason("3702020139000042"));
     }
 
     @Test

@@ -73,7 +73,7 @@ class SpillageRuleTest {
     }
 
     @Test
-    void spillageIsACaseOfClass0113() {
+    void spillageIsACaseOfLocalClass0190() {
         Trace tr = new Trace(NIGHT, 1000, 0).load(18).report(36).move(3, 10, 0).load(15.5).move(1, 10, 0).move(2, 10, 0);
         Alert a = run(tr.points()).get(0);
         String[] row = SpillageCase.row(a);
@@ -82,7 +82,7 @@ class SpillageRuleTest {
         assertEquals("TRUCK_ALERT", row[1]);
         assertEquals("EVENT", row[2]);
         assertEquals("01", row[3]);
-        assertEquals("0113", row[4]);
+        assertEquals("0190", row[4]);
         assertEquals("", row[5]);
         assertEquals(a.lon(), Double.parseDouble(row[6]));
         assertEquals("WGS84", row[8]);

@@ -74,7 +74,7 @@ final class CaseParser extends RowParser<CaseRecord> {
         String major = field(f, col[3]);
         String minor = field(f, col[4]);
         if (classCode(minor, 4) < 0 || catalog.find(kind, minor).isEmpty()) {
-            return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class '" + minor + "' is not a " + kind + " class of the standard");
+            return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class '" + minor + "' is not a " + kind + " class of the catalog");
         }
         if (!minor.startsWith(major)) {
             return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class " + minor + " is not in major_class '" + major + "'");

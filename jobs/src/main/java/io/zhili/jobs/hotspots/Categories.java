@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The categories of the hotspot tables as dense small integers: 0 is {@code ALL}, then each major and
- * each minor class of each kind. Component and event classes reuse the same codes in the standard
- * (0113 is an ownerless manhole cover and also muck spillage), so a category is a (kind, code) pair and
+ * each minor class of each kind of the run's catalog. Component and event classes reuse the same codes
+ * (0101 is a water-supply manhole cover and also unauthorised construction), so a category is a (kind, code) pair and
  * the tables carry a {@code kind} column next to {@code category}.
  */
 public final class Categories implements Serializable {

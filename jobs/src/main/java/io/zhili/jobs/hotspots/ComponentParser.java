@@ -37,7 +37,7 @@ final class ComponentParser extends RowParser<ComponentRecord> {
         String major = field(f, col[1]);
         String minor = field(f, col[2]);
         if (classCode(minor, 4) < 0 || catalog.find(ClassKind.COMPONENT, minor).isEmpty()) {
-            return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class '" + minor + "' is not a component subclass of the standard");
+            return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class '" + minor + "' is not a component subclass of the catalog");
         }
         if (!minor.startsWith(major)) {
             return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class " + minor + " is not in major_class '" + major + "'");

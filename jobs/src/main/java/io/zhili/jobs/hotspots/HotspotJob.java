@@ -1,6 +1,5 @@
 package io.zhili.jobs.hotspots;
 
-import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.geo.stats.IntCountHistogram;
 import io.zhili.jobs.common.RunCounts;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class HotspotJob {
     /** Adds the job to {@code env} (switching it to BATCH execution). */
     public void build(StreamExecutionEnvironment env) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        Categories categories = new Categories(ClassCatalog.standard());
+        Categories categories = new Categories(reference.catalog());
 
         // Read and validate.
         SingleOutputStreamOperator<ComponentRecord> components = env

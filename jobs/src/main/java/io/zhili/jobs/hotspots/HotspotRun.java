@@ -1,6 +1,7 @@
 package io.zhili.jobs.hotspots;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.RunCommit;
 import io.zhili.jobs.common.RunCounts;
@@ -43,6 +44,8 @@ public final class HotspotRun {
     private final HotspotOptions options;
     private final Integer parallelism;
     private boolean tiles;
+    private Path catalogFile;
+    private ClassCatalog catalog;
 
     public HotspotRun(Path components, Path cases, Path areas, Path out, HotspotOptions options, Integer parallelism) {
         this.components = components;
@@ -56,6 +59,12 @@ public final class HotspotRun {
     /** Also renders the heatmap tiles of the run into {@code tiles/}, published with the tables. */
     public HotspotRun withTiles(boolean tiles) {
         this.tiles = tiles;
+        return this;
+    }
+
+    /** Reads the classes from {@code file} ({@code --catalog}) instead of the shipped catalog; null for the shipped one. */
+    public HotspotRun withCatalog(Path file) {
+        this.catalogFile = file;
         return this;
     }
 
@@ -81,7 +90,7 @@ public final class HotspotRun {
             Publish publish = new Publish(run, header(t0, planned, env.getParallelism()), t0,
                     options.windowed() ? ownedPartitions(options) : null, windowName(options), tiles);
             String windowPartition = options.windowed() ? "window=" + windowName(options) : null;
-            new HotspotJob(options, new ReferenceData(areas), componentSplits, caseSplits,
+            new HotspotJob(options, new ReferenceData(catalog, areas), componentSplits, caseSplits,
                     HotspotSinks.parquet(run.staging(), windowPartition), new RunCommit(run.staging(), publish)).build(env);
             Map<String, Object> job = JobRunner.run(env, "zhili hotspots", "cases.read");
             if (job.containsKey(JobRunner.DETACHED)) {
@@ -123,6 +132,8 @@ public final class HotspotRun {
     }
 
     private void validate() {
+        // A bad catalog is one line naming its file and line, before anything is planned or started.
+        catalog = ClassCatalog.fileOrStandard(catalogFile);
         requireReadable("--components", components);
         requireReadable("--cases", cases);
         if (areas != null) {
@@ -207,6 +218,7 @@ public final class HotspotRun {
         inputs.put("components", components.toString());
         inputs.put("cases", cases.toString());
         inputs.put("areas", areas == null ? null : areas.toString());
+        inputs.put("catalog", catalogFile == null ? null : catalogFile.toString());
         s.put("inputs", inputs);
         LinkedHashMap<String, Object> opts = new LinkedHashMap<>();
         opts.put("res", options.resolution);

@@ -10,21 +10,27 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The small reference data every task needs (class catalog, areas), shipped as a path and loaded once
- * per task manager JVM: the areas layer is a few megabytes, far cheaper to read than to broadcast.
+ * The small reference data every task needs: the class catalog the run loaded (shipped with the job
+ * graph, a few kilobytes, so task managers never read the client's {@code --catalog} file) and the areas
+ * layer, shipped as a path and loaded once per task manager JVM (a few megabytes, far cheaper to read
+ * than to broadcast).
  */
 public final class ReferenceData implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ConcurrentHashMap<String, AreaIndex> AREA_CACHE = new ConcurrentHashMap<>();
 
+    private final ClassCatalog catalog;
     private final String areasPath;
 
-    public ReferenceData(Path areasPath) {
+    /** {@code catalog} (as loaded by the client) and {@code areasPath} (null for none). */
+    public ReferenceData(ClassCatalog catalog, Path areasPath) {
+        this.catalog = catalog;
         this.areasPath = areasPath == null ? null : areasPath.toAbsolutePath().toString();
     }
 
+    /** The run's class catalog: every class check and category list of the job uses this one. */
     public ClassCatalog catalog() {
-        return ClassCatalog.standard();
+        return catalog;
     }
 
     public boolean hasAreas() {

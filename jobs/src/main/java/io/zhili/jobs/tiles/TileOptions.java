@@ -12,7 +12,7 @@ import java.util.List;
  * @param minZoom        lowest zoom written (default 10)
  * @param maxZoom        highest zoom written (default 16)
  * @param categories     categories to tile ({@code ALL}, a 2-digit major or a 4-digit minor class), each
- *                       optionally with its kind, {@code COMPONENT:01} or {@code EVENT:0113} (the hotspot job
+ *                       optionally with its kind, {@code COMPONENT:01} or {@code EVENT:0190} (the hotspot job
  *                       writes class categories per kind only); the first is the default set (default {@code [ALL]})
  * @param periods        period labels, {@code latest} (the newest partition) or {@code all}; the first is the
  *                       default set (default {@code [latest]})

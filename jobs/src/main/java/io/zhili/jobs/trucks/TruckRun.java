@@ -1,8 +1,10 @@
 package io.zhili.jobs.trucks;
 
+import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.geo.trucks.GpsRejectReason;
 import io.zhili.geo.trucks.PointVerdict;
 import io.zhili.geo.trucks.RuleType;
+import io.zhili.geo.trucks.SpillageCase;
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.LineBytesFormat;
 import io.zhili.jobs.common.RunDirectory;
@@ -72,6 +74,7 @@ public final class TruckRun {
     private final TruckJobOptions options;
     private final Integer parallelism;
     private MapFunction<byte[], byte[]> rawTap;
+    private Path catalogFile;
 
     public TruckRun(Input input, Path routes, Path sites, Path zones, Path out, TruckJobOptions options,
                     Integer parallelism) {
@@ -87,6 +90,15 @@ public final class TruckRun {
     /** See {@link TruckMonitorJob#withRawTap}: for fault injection and pacing in tests and benchmarks. */
     public TruckRun withRawTap(MapFunction<byte[], byte[]> tap) {
         this.rawTap = tap;
+        return this;
+    }
+
+    /**
+     * Checks the class of the SPILLAGE cases against {@code file} ({@code --catalog}) instead of the
+     * shipped catalog; null for the shipped one.
+     */
+    public TruckRun withCatalog(Path file) {
+        this.catalogFile = file;
         return this;
     }
 
@@ -223,6 +235,9 @@ public final class TruckRun {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
         }
+        // The cases/ output uses EVENT 0190: the catalog the city's hotspot runs use must know it.
+        SpillageCase.requireClass(ClassCatalog.fileOrStandard(catalogFile),
+                catalogFile == null ? ClassCatalog.RESOURCE : catalogFile.toString());
     }
 
     private Map<String, Object> summary(Map<String, Object> acc, long t0, long finished, int parallelism) {
@@ -241,6 +256,7 @@ public final class TruckRun {
         inputs.put("routes", routes.toString());
         inputs.put("sites", sites.toString());
         inputs.put("zones", zones.toString());
+        inputs.put("catalog", catalogFile == null ? null : catalogFile.toString());
         s.put("inputs", inputs);
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("out_of_orderness_ms", options.outOfOrderness().toMillis());

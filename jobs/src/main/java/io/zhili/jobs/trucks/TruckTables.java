@@ -64,7 +64,7 @@ public final class TruckTables {
 
     /**
      * SPILLAGE alerts as cases in the cases contract ({@link SpillageCase}: source TRUCK_ALERT, kind
-     * EVENT, class 0113, {@code case_id} TA-&lt;alert id&gt;, reported when the fall was seen), with the
+     * EVENT, class 0190, {@code case_id} TA-&lt;alert id&gt;, reported when the fall was seen), with the
      * point geometry last.
      */
     public static RowEncoder<Alert> cases() {
