@@ -397,10 +397,31 @@ class QingdaoGeneratorTest {
             levels.merge(a.level(), 1, Integer::sum);
         }
         assertEquals(10, levels.get(AreaLevel.DISTRICT));
-        assertTrue(levels.get(AreaLevel.STREET) >= 20);
+        assertEquals(134, levels.get(AreaLevel.STREET));
         assertTrue(levels.get(AreaLevel.GRID) > 500);
         assertEquals("370202", areas.get(0).areaId());
         assertEquals("市南区", areas.get(0).name());
+        // Real outlines: landmarks (WGS-84) fall in the right district of the written file.
+        io.zhili.geo.geojson.AreaIndex index = new io.zhili.geo.geojson.AreaIndex(areas);
+        assertEquals("370202", index.areaAt(AreaLevel.DISTRICT, 120.3802, 36.0612)); // 五四广场
+        assertEquals("370214", index.areaAt(AreaLevel.DISTRICT, 120.3744, 36.2661)); // 青岛流亭机场
+        assertEquals("370212", index.areaAt(AreaLevel.DISTRICT, 120.6100, 36.1600)); // 崂山
+        assertEquals("370215", index.areaAt(AreaLevel.DISTRICT, 120.447, 36.389));   // 即墨
+        // Official streets: every street's code and name are the National Bureau of Statistics' ones.
+        Map<String, String> official = new HashMap<>();
+        try (var in = QingdaoGeneratorTest.class.getResourceAsStream("/areas-source/china-division-streets-3702.csv")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.split(",");
+                official.put(f[0], f[1].replace("\"", ""));
+            }
+        }
+        for (Area a : areas) {
+            if (a.level() == AreaLevel.STREET) {
+                assertEquals(official.get(a.areaId()), a.name(), a.areaId());
+                assertEquals(a.areaId().substring(0, 6), areas.stream().filter(d -> d.level() == AreaLevel.DISTRICT
+                        && d.geometry().intersects(a.geometry().getInteriorPoint())).findFirst().orElseThrow().areaId());
+            }
+        }
     }
 
     // ---- the independent validator ----

@@ -418,21 +418,9 @@ final class FleetBuilder {
         return null;
     }
 
+    /** The whole line on land: the real coast has inlets narrower than any sampling step would see. */
     private boolean onLand(LineString line) {
-        Coordinate[] cs = line.getCoordinates();
-        for (int i = 1; i < cs.length; i++) {
-            double len = Distances.meters(cs[i - 1].x, cs[i - 1].y, cs[i].x, cs[i].y);
-            int n = Math.max(1, (int) (len / 200));
-            for (int k = 0; k <= n; k++) {
-                double t = (double) k / n;
-                Point p = gf.createPoint(new Coordinate(cs[i - 1].x + t * (cs[i].x - cs[i - 1].x),
-                        cs[i - 1].y + t * (cs[i].y - cs[i - 1].y)));
-                if (!land.covers(p)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return land.covers(line);
     }
 
     /**

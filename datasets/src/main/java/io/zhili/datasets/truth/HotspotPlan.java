@@ -270,7 +270,7 @@ public final class HotspotPlan {
 
     private static final List<Spec> SPECS = List.of(
         event("台东步行街 store-front operation (cameras)", 120.348, 36.091, "370203", "0504", CaseSource.CAMERA, 4, 10),
-        event("中山路/劈柴院 street vending in the tourist season", 120.319, 36.068, "370202", "0501", CaseSource.PATROL, 6, 9),
+        event("中山路/劈柴院 street vending in the tourist season", 120.320, 36.068, "370202", "0501", CaseSource.PATROL, 6, 9),
         event("第一海水浴场 exposed rubbish, citizen reports (GCJ-02)", 120.345, 36.058, "370202", "0102",
             CaseSource.CITIZEN_APP, 7, 8),
         event("李村大集 Spring Festival market, all events", 120.432, 36.158, "370213", "ALL", CaseSource.PATROL, 1, 2),

@@ -140,9 +140,13 @@ class TruckBatchingOperatorTest {
 
     @Test
     void aCheckpointWhileReportsAreHeldLosesNothing() throws Exception {
-        Outcome plain = run(false, -1);
         // Mid-night, between watermarks: the batching operator holds reports when the barrier comes.
-        Outcome restored = run(true, night.size() / 2 + 17);
+        // Flink's own operator is checkpointed at the same report: a restored operator's watermark starts
+        // over until the next one arrives, so a re-sent report in between is not late for either.
+        int checkpointAt = night.size() / 2 + 17;
+        Outcome plain = run(false, checkpointAt);
+        Outcome restored = run(true, checkpointAt);
+        assertEquals(plain.alerts(), run(false, -1).alerts());
         assertEquals(plain.alerts(), restored.alerts());
         assertEquals(plain.late(), restored.late());
     }
