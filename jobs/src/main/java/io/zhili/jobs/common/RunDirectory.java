@@ -123,6 +123,7 @@ public final class RunDirectory {
     /** Publishes the staged {@code tables} and the run summary. */
     public void publish(List<String> tables, Map<String, Object> runSummary) {
         try {
+            ParquetTableSink.keepFinishedAttempts(staging);
             Files.deleteIfExists(out.resolve(SUCCESS));
             Path trash = out.resolve(".trash-" + staging.getFileName());
             Files.createDirectories(trash);
@@ -157,6 +158,7 @@ public final class RunDirectory {
     public void publishPartitions(Map<String, List<String>> partitions, Map<String, Object> runSummary,
             String runName) {
         try {
+            ParquetTableSink.keepFinishedAttempts(staging);
             for (Map.Entry<String, List<String>> table : partitions.entrySet()) {
                 Path stagedTable = staging.resolve(table.getKey());
                 if (!Files.isDirectory(stagedTable)) {

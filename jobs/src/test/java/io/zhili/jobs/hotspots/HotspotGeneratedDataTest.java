@@ -138,8 +138,8 @@ class HotspotGeneratedDataTest {
 
     /** Rows of either query missing from the other (both ways: a one-way EXCEPT misses rows only {@code b} has). */
     static long differences(Connection db, String a, String b) throws Exception {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM ((" + a
-                + " EXCEPT ALL " + b + ") UNION ALL (" + b + " EXCEPT ALL " + a + "))")) {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("WITH a AS (" + a + "), b AS (" + b
+                + ") SELECT count(*) FROM ((SELECT * FROM a EXCEPT ALL SELECT * FROM b) UNION ALL (SELECT * FROM b EXCEPT ALL SELECT * FROM a))")) {
             rs.next();
             return rs.getLong(1);
         }
