@@ -113,7 +113,8 @@ class TruckKafkaExactlyOnceTest {
     }
 
     /**
-     * Paces the input (so checkpoints complete mid-stream) and throws once after {@code n} records; records
+     * Paces the input (so checkpoints complete mid-stream) and throws once after {@code n} records, at the
+     * first record after a checkpoint completed; records
      * the last checkpoint completed before the failure and the checkpoint the restarted tasks were
      * initialised from (none when a job restarts from scratch).
      */
@@ -138,10 +139,13 @@ class TruckKafkaExactlyOnceTest {
 
         @Override
         public byte[] map(byte[] raw) throws Exception {
-            Thread.sleep(2);
-            if (++seen == n && !FAILED.getAndSet(true)) {
+            // Slower once due and waiting for a checkpoint: barriers still pass between records.
+            Thread.sleep(seen >= n && LAST_COMPLETED.get() == 0 ? 20 : 2);
+            // Not before a checkpoint has completed: the point is a restore, which a restart before the first
+            // checkpoint (from scratch) would not show.
+            if (++seen >= n && LAST_COMPLETED.get() > 0 && !FAILED.getAndSet(true)) {
                 COMPLETED_AT_FAILURE.set(LAST_COMPLETED.get());
-                throw new IllegalStateException("injected failure after " + n + " records");
+                throw new IllegalStateException("injected failure after " + seen + " records");
             }
             return raw;
         }
