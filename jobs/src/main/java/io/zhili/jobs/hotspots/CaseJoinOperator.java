@@ -34,8 +34,9 @@ import org.apache.flink.util.OutputTag;
  * partial aggregates. Input 1 is the whole registry (broadcast) with the kept row of each duplicated
  * case id ({@link CaseDuplicatesOperator}, partitioned as the cases), read completely first through
  * {@link InputSelectable}; input 2 are the cases, partitioned by case id; a row of a duplicated id other
- * than the kept one is refused, so the same rows are refused whatever the arrival order. Each case is joined by {@code component_id} (it takes the component's
- * location and class), else a COMPONENT case by the nearest component of its subclass within the radius,
+ * than the kept one is refused, so the same rows are refused whatever the arrival order. Each case is
+ * joined by {@code component_id} (it takes the component's location and class), else a COMPONENT case by
+ * the nearest component of its subclass within the radius,
  * else it stays unattached; then its H3 cell, areas and local time are computed once and counted into
  * primitive hash maps. Nothing per case is kept; partial sums leave at the end of the input.
  */
