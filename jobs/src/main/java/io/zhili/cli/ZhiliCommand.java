@@ -59,10 +59,15 @@ public final class ZhiliCommand implements Runnable {
         return "zhili".equals(name) ? "zhili: " : "zhili " + name + ": ";
     }
 
+    /**
+     * The root cause of {@code ex} as one line: the deepest exception of the cause chain, since Flink
+     * wraps a task's failure in "Job execution failed" and "Recovery is suppressed" layers that say
+     * nothing a user can act on. A root without a message is named by its type.
+     */
     static String oneLine(Throwable ex) {
         Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root
-                && (root.getMessage() == null || root instanceof java.lang.reflect.InvocationTargetException)) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (root.getCause() != null && seen.add(root)) {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

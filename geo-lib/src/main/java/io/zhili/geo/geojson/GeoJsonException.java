@@ -9,10 +9,15 @@ public class GeoJsonException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public GeoJsonException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public GeoJsonException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /** Line breaks quoted from the file (a value holding one) would break the one-line message: escaped. */
+    private static String oneLine(String message) {
+        return message == null ? null : message.replace("\r", "\\r").replace("\n", "\\n");
     }
 }

@@ -13,8 +13,10 @@ import java.util.Objects;
 /**
  * Writes a table as Hive-style partitions: rows of partition value {@code v} go to
  * {@code dir/<column>=<v>/part-<writerId>-<nnnnn>.parquet}, rows without a partition value to
- * {@code dir/part-<writerId>-<nnnnn>.parquet}. The partition column lives only in the directory
- * name, not inside the files (Hive convention; DuckDB reads it back with {@code hive_partitioning}).
+ * {@code dir/part-<writerId>-<nnnnn>.parquet}. The partition column is in the directory name and, when
+ * the file schema has a column of that name, also inside the files, so that one file read alone is
+ * complete (GeoPandas, QGIS); the caller writes the partition value there. DuckDB's
+ * {@code hive_partitioning} reads such a table with one column of that name.
  *
  * <p>A new file of a partition is started when the current one reaches {@code maxRowsPerFile} rows.
  * At most {@code maxOpenFiles} files are open at once (each buffers up to a row group in memory);
@@ -51,10 +53,6 @@ public final class PartitionedTableWriter implements AutoCloseable {
         this.partitionColumn = partitionColumn;
         this.schema = Objects.requireNonNull(schema, "schema");
         this.writerId = Objects.requireNonNull(writerId, "writerId");
-        if (partitionColumn != null && schema.indexOf(partitionColumn) >= 0) {
-            throw new IllegalArgumentException("the file schema must not contain the partition column '"
-                    + partitionColumn + "' (use schema.without(\"" + partitionColumn + "\"))");
-        }
         if (partitionColumn != null && (partitionColumn.isEmpty() || !escape(partitionColumn).equals(partitionColumn))) {
             throw new IllegalArgumentException("partition column name '" + partitionColumn + "' is not a plain name");
         }
@@ -74,7 +72,7 @@ public final class PartitionedTableWriter implements AutoCloseable {
      *
      * @param dir             table directory (created when the first row is written)
      * @param partitionColumn name of the partition column, e.g. {@code period}
-     * @param fileSchema      the columns inside the files, without the partition column
+     * @param fileSchema      the columns inside the files, with or without the partition column
      * @param writerId        distinguishes this writer's files from parallel writers', e.g. {@code "0"}
      */
     public static PartitionedTableWriter open(Path dir, String partitionColumn, TableSchema fileSchema,

@@ -31,29 +31,67 @@ public final class CsvSplits {
             byte[] buf = new byte[1 << 16];
             long pos = 0;
             long line = 1;
+            // The same quote rules as CsvTableReader: a quote opens a quoted field only at a field's start,
+            // "" inside one is a quote, and a quote anywhere else is text; otherwise a stray quote in one
+            // row would move every later boundary off the reader's row starts, and the records read in
+            // splits would differ from those of one whole-file read.
             boolean quoted = false;
+            boolean quoteInQuoted = false;
+            boolean fieldStart = true;
+            boolean afterCr = false;
             long splitStart = -1;
             long splitLine = -1;
             int n;
             while ((n = in.read(buf)) > 0) {
                 for (int k = 0; k < n; k++, pos++) {
                     byte b = buf[k];
-                    if (b == '"') {
-                        quoted = !quoted;
-                    } else if (b == '\n') {
-                        line++;
-                        if (!quoted) {
-                            long next = pos + 1;
-                            if (splitStart < 0) {
-                                splitStart = next;
-                                splitLine = line;
-                            } else if (next - splitStart >= splitBytes && next < size) {
-                                out.add(new Range(splitStart, next, splitLine));
-                                splitStart = next;
-                                splitLine = line;
-                            }
+                    if (quoteInQuoted) {
+                        quoteInQuoted = false;
+                        if (b == '"') {
+                            afterCr = false;
+                            continue;
                         }
+                        quoted = false;
                     }
+                    if (quoted) {
+                        if (b == '"') {
+                            quoteInQuoted = true;
+                        } else if (b == '\n') {
+                            if (!afterCr) {
+                                line++;
+                            }
+                        } else if (b == '\r') {
+                            line++;
+                        }
+                        afterCr = b == '\r';
+                        continue;
+                    }
+                    if (b == '"' && fieldStart) {
+                        quoted = true;
+                        fieldStart = false;
+                    } else if (b == ',') {
+                        fieldStart = true;
+                    } else if (b == '\r') {
+                        line++;
+                        fieldStart = true;
+                    } else if (b == '\n') {
+                        if (!afterCr) {
+                            line++;
+                        }
+                        fieldStart = true;
+                        long next = pos + 1;
+                        if (splitStart < 0) {
+                            splitStart = next;
+                            splitLine = line;
+                        } else if (next - splitStart >= splitBytes && next < size) {
+                            out.add(new Range(splitStart, next, splitLine));
+                            splitStart = next;
+                            splitLine = line;
+                        }
+                    } else {
+                        fieldStart = false;
+                    }
+                    afterCr = b == '\r';
                 }
             }
             if (splitStart < 0) {

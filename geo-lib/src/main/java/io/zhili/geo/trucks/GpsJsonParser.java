@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.zhili.geo.util.Timestamps;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -39,8 +40,8 @@ public final class GpsJsonParser {
     public static final double MAX_SPEED_KMH = 250;
     /** Above any road truck's gross mass; a higher value is a sensor or encoding error. */
     public static final double MAX_LOAD_T = 100;
-    static final long MIN_TS = 946_684_800_000L;   // 2000-01-01T00:00Z
-    static final long MAX_TS = 4_102_444_800_000L; // 2100-01-01T00:00Z
+    static final long MIN_TS = Timestamps.MIN_PLAUSIBLE;
+    static final long MAX_TS = Timestamps.MAX_PLAUSIBLE;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -266,7 +267,7 @@ public final class GpsJsonParser {
         if (!(speedKmh >= 0 && speedKmh <= MAX_SPEED_KMH)) {
             return "speed_kmh " + speedKmh + " outside [0, " + MAX_SPEED_KMH + "]";
         }
-        if (ts < MIN_TS || ts >= MAX_TS) {
+        if (!Timestamps.plausible(ts)) {
             return "ts " + ts + " outside 2000..2100 (seconds instead of milliseconds?)";
         }
         return null;

@@ -22,7 +22,21 @@ public final class Timestamps {
     /** Local time for hours, days and permits in the contracts. */
     public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** 2000-01-01T00:00Z: the earliest instant any input contract accepts (GPS reports and cases alike). */
+    public static final long MIN_PLAUSIBLE = 946_684_800_000L;
+    /** 2100-01-01T00:00Z, exclusive: the end of the accepted range. */
+    public static final long MAX_PLAUSIBLE = 4_102_444_800_000L;
+
     private Timestamps() {
+    }
+
+    /**
+     * Whether an instant lies in 2000..2100, the range every input contract accepts. Earlier or later
+     * values are almost always units gone wrong (seconds sent as milliseconds, a zeroed clock), and the
+     * hotspot job's period keys only need to cover this range.
+     */
+    public static boolean plausible(long millis) {
+        return millis >= MIN_PLAUSIBLE && millis < MAX_PLAUSIBLE;
     }
 
     /** True for a value that is neither {@link #EMPTY} nor {@link #INVALID}. */

@@ -115,12 +115,13 @@ class PartitionedTableWriterTest {
     }
 
     @Test
-    void schemaContainingThePartitionColumnIsRefused() {
+    void aSchemaWithThePartitionColumnKeepsItInTheFiles() throws Exception {
         TableSchema withPeriod = TableSchema.builder().string("period").int64("cases").build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PartitionedTableWriter.open(dir, "period", withPeriod, "0"));
-        assertTrue(e.getMessage().contains("without(\"period\")"), e.getMessage());
-        assertFalse(Files.exists(dir.resolve("period")));
+        try (PartitionedTableWriter w = PartitionedTableWriter.open(dir, "period", withPeriod, "0")) {
+            w.write("2025-01", "2025-01", 3L);
+        }
+        Path file = dir.resolve("period=2025-01").resolve("part-0-00000.parquet");
+        assertTrue(Files.isRegularFile(file));
         assertEquals(List.of("cases"), withPeriod.without("period").names());
     }
 }

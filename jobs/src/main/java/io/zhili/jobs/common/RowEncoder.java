@@ -8,7 +8,7 @@ import java.io.Serializable;
  * example cell geometries) and are used by one writer thread at a time.
  */
 public interface RowEncoder<T> extends Serializable {
-    /** The table's columns in file order, without the Hive partition column. */
+    /** The table's columns in file order; the Hive partition column may be one of them (then a file read alone is complete). */
     TableSchema schema();
 
     /** The Hive partition column name, or null when the table is not partitioned. */

@@ -34,6 +34,14 @@ public final class RunDirectory {
     /** Under {@code out}: the summary of every window published, {@code runs/<window>.json}. */
     public static final String RUNS = "runs";
 
+    /**
+     * A {@code .staging-*} or {@code .trash-*} directory in which nothing was modified for this long is
+     * left over by a run that died (killed client, lost JobManager, a failed publish) and is removed when
+     * the next run starts. A live run writes part files into its staging directory throughout, so its
+     * newest file is never this old; a publish holds its trash for seconds.
+     */
+    public static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(24);
+
     private final Path out;
     private final Path staging;
 
@@ -49,11 +57,53 @@ public final class RunDirectory {
             if (!Files.isWritable(out)) {
                 throw new IllegalArgumentException("output directory " + out + " is not writable");
             }
+            sweepStale(out, java.time.Instant.now().minus(STALE_AFTER));
             Path staging = out.resolve(".staging-" + UUID.randomUUID());
             Files.createDirectories(staging);
             return new RunDirectory(out, staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes the {@code .staging-*} and {@code .trash-*} directories under {@code out} whose newest
+     * entry was modified before {@code staleBefore} (see {@link #STALE_AFTER}); returns their names.
+     * Best effort: a directory that cannot be read or removed is left for the next run.
+     */
+    public static List<String> sweepStale(Path out, java.time.Instant staleBefore) {
+        List<String> swept = new java.util.ArrayList<>();
+        try (var entries = Files.list(out)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String name = p.getFileName().toString();
+                if (!(name.startsWith(".staging-") || name.startsWith(".trash-")) || !Files.isDirectory(p)) {
+                    continue;
+                }
+                try {
+                    if (newestModification(p).isBefore(staleBefore)) {
+                        deleteTree(p);
+                        swept.add(name);
+                    }
+                } catch (IOException e) {
+                    // Vanished meanwhile (its run published or abandoned it) or unreadable: leave it.
+                }
+            }
+        } catch (IOException e) {
+            // The directory cannot be listed: creating the staging directory reports the real problem.
+        }
+        return swept;
+    }
+
+    private static java.time.Instant newestModification(Path root) throws IOException {
+        try (var tree = Files.walk(root)) {
+            java.time.Instant newest = java.time.Instant.MIN;
+            for (Path p : (Iterable<Path>) tree::iterator) {
+                java.time.Instant t = Files.getLastModifiedTime(p).toInstant();
+                if (t.isAfter(newest)) {
+                    newest = t;
+                }
+            }
+            return newest;
         }
     }
 
@@ -73,6 +123,7 @@ public final class RunDirectory {
     /** Publishes the staged {@code tables} and the run summary. */
     public void publish(List<String> tables, Map<String, Object> runSummary) {
         try {
+            ParquetTableSink.keepFinishedAttempts(staging);
             Files.deleteIfExists(out.resolve(SUCCESS));
             Path trash = out.resolve(".trash-" + staging.getFileName());
             Files.createDirectories(trash);
@@ -107,6 +158,7 @@ public final class RunDirectory {
     public void publishPartitions(Map<String, List<String>> partitions, Map<String, Object> runSummary,
             String runName) {
         try {
+            ParquetTableSink.keepFinishedAttempts(staging);
             for (Map.Entry<String, List<String>> table : partitions.entrySet()) {
                 Path stagedTable = staging.resolve(table.getKey());
                 if (!Files.isDirectory(stagedTable)) {

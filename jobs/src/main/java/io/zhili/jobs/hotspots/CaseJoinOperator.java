@@ -6,7 +6,7 @@ import com.carrotsearch.hppc.LongArrayList;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
-import com.carrotsearch.hppc.ObjectHashSet;
+import com.carrotsearch.hppc.ObjectLongHashMap;
 import com.carrotsearch.hppc.ObjectIntHashMap;
 import com.carrotsearch.hppc.cursors.IntCursor;
 import com.carrotsearch.hppc.cursors.LongLongCursor;
@@ -31,15 +31,17 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * The hot path of the hotspot job: joins each case to the component registry and folds it into
- * partial aggregates. Input 1 is the whole registry (broadcast), read completely first through
- * {@link InputSelectable}; input 2 are the cases, partitioned by case id so all rows of an id meet here
- * and duplicates are refused. Each case is joined by {@code component_id} (it takes the component's
- * location and class), else a COMPONENT case by the nearest component of its subclass within the radius,
+ * partial aggregates. Input 1 is the whole registry (broadcast) with the kept row of each duplicated
+ * case id ({@link CaseDuplicatesOperator}, partitioned as the cases), read completely first through
+ * {@link InputSelectable}; input 2 are the cases, partitioned by case id; a row of a duplicated id other
+ * than the kept one is refused, so the same rows are refused whatever the arrival order. Each case is
+ * joined by {@code component_id} (it takes the component's location and class), else a COMPONENT case by
+ * the nearest component of its subclass within the radius,
  * else it stays unattached; then its H3 cell, areas and local time are computed once and counted into
  * primitive hash maps. Nothing per case is kept; partial sums leave at the end of the input.
  */
 final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
-        implements TwoInputStreamOperator<ComponentRecord, CaseRecord, CellPartial>, InputSelectable, BoundedMultiInput {
+        implements TwoInputStreamOperator<JoinReference, CaseRecord, CellPartial>, InputSelectable, BoundedMultiInput {
     static final OutputTag<RejectRecord> REJECTS = new OutputTag<>("case-join-rejects") {
     };
     static final OutputTag<StudyAreaItem> STUDY_AREA = new OutputTag<>("case-cells") {
@@ -69,7 +71,8 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
     private transient NearestComponentIndex index;
     private transient AreaIndex areas;
     private transient H3Grid h3;
-    private transient ObjectHashSet<String> seenIds;
+    /** Position ({@link CaseRowId#position}) of the row that keeps each case id occurring more than once. */
+    private transient ObjectLongHashMap<String> keptRows;
     private transient LongIntHashMap denseCell;
     private transient LongArrayList cellOfDense;
     private transient LongLongHashMap cellCounts;
@@ -99,7 +102,7 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
         registry = new ArrayList<>();
         h3 = H3Grid.get();
         areas = reference.areaIndex();
-        seenIds = new ObjectHashSet<>();
+        keptRows = new ObjectLongHashMap<>();
         denseCell = new LongIntHashMap();
         cellOfDense = new LongArrayList();
         cellCounts = new LongLongHashMap();
@@ -119,8 +122,13 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
     }
 
     @Override
-    public void processElement1(StreamRecord<ComponentRecord> element) {
-        registry.add(element.getValue());
+    public void processElement1(StreamRecord<JoinReference> element) {
+        JoinReference r = element.getValue();
+        if (r.component != null) {
+            registry.add(r.component);
+        } else {
+            keptRows.put(r.keptCase.caseId, r.keptCase.position());
+        }
     }
 
     @Override
@@ -162,8 +170,10 @@ final class CaseJoinOperator extends AbstractStreamOperator<CellPartial>
     public void processElement2(StreamRecord<CaseRecord> element) {
         long t0 = System.nanoTime();
         CaseRecord c = element.getValue();
-        if (!seenIds.add(c.caseId)) {
-            reject(c, RejectReason.DUPLICATE_ID, "case_id " + c.caseId + " appears more than once");
+        int kept = keptRows.indexOf(c.caseId);
+        if (keptRows.indexExists(kept) && keptRows.indexGet(kept) != CaseRowId.position(c.file, c.row)) {
+            reject(c, RejectReason.DUPLICATE_ID, "case_id " + c.caseId + " already on line "
+                    + CaseRowId.at(c.caseId, keptRows.indexGet(kept)).row);
             return;
         }
         ClassKind kind = KINDS[c.kind];

@@ -76,8 +76,9 @@ final class CaseParser extends RowParser<CaseRecord> {
         if (classCode(minor, 4) < 0 || catalog.find(kind, minor).isEmpty()) {
             return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class '" + minor + "' is not a " + kind + " class of the catalog");
         }
-        if (!minor.startsWith(major)) {
-            return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class " + minor + " is not in major_class '" + major + "'");
+        String majorProblem = majorProblem(major, minor);
+        if (majorProblem != null) {
+            return refuse(RejectReason.UNKNOWN_CLASS.name(), majorProblem);
         }
         String componentText = field(f, col[5]);
         long componentId = -1;
@@ -105,7 +106,10 @@ final class CaseParser extends RowParser<CaseRecord> {
             } else if (!crs.isEmpty() && !"WGS84".equalsIgnoreCase(crs)) {
                 return refuse(RejectReason.BAD_COORDINATES.name(), "crs '" + crs + "' is neither WGS84 nor GCJ02");
             }
-            if (areas != null ? areas.areaAt(AreaLevel.DISTRICT, lon, lat) == null : !options.insideCityBox(lon, lat)) {
+            // A case that names its component takes the component's position in the join (the registry has
+            // tested that one), so a noisy reported position just outside the area does not refuse it.
+            if (componentId < 0 && (areas != null ? areas.areaAt(AreaLevel.DISTRICT, lon, lat) == null
+                    : !options.insideCityBox(lon, lat))) {
                 return refuse(RejectReason.OUT_OF_AREA.name(), "lon/lat " + lonText + "," + latText + " is outside the city");
             }
         } else {
@@ -117,6 +121,9 @@ final class CaseParser extends RowParser<CaseRecord> {
             long t = Timestamps.parseMillis(text);
             if (t == Timestamps.INVALID) {
                 return refuse(RejectReason.BAD_TIMESTAMP.name(), STAMP_NAMES[i] + " '" + text + "' is not ISO-8601 with offset nor epoch ms");
+            }
+            if (t != Timestamps.EMPTY && !Timestamps.plausible(t)) {
+                return refuse(RejectReason.BAD_TIMESTAMP.name(), STAMP_NAMES[i] + " '" + text + "' is outside 2000..2100");
             }
             stamps[i] = t;
         }

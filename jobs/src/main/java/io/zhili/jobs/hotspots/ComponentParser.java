@@ -39,8 +39,9 @@ final class ComponentParser extends RowParser<ComponentRecord> {
         if (classCode(minor, 4) < 0 || catalog.find(ClassKind.COMPONENT, minor).isEmpty()) {
             return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class '" + minor + "' is not a component subclass of the catalog");
         }
-        if (!minor.startsWith(major)) {
-            return refuse(RejectReason.UNKNOWN_CLASS.name(), "minor_class " + minor + " is not in major_class '" + major + "'");
+        String majorProblem = majorProblem(major, minor);
+        if (majorProblem != null) {
+            return refuse(RejectReason.UNKNOWN_CLASS.name(), majorProblem);
         }
         ComponentCode code;
         try {

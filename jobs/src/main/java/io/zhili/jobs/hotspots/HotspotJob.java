@@ -5,6 +5,7 @@ import io.zhili.jobs.common.RunCounts;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.io.OutputFormat;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.Partitioner;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -64,8 +65,17 @@ public final class HotspotJob {
                         new ComponentRegistryOperator(categories, files(componentSplits)))
                 .uid("component-registry");
 
+        // Duplicate case ids: the row first in the input keeps the id, whatever the arrival order.
+        DataStream<JoinReference> keptCases = cases
+                .map(new CaseRowIdOf()).name("case positions").uid("case-positions")
+                .partitionCustom(new HashPartitioner(), new CaseRowIdKey())
+                .transform("case duplicates", TypeInformation.of(JoinReference.class), new CaseDuplicatesOperator())
+                .uid("case-duplicates");
+
         // Join cases to the registry and fold them into partial aggregates.
-        SingleOutputStreamOperator<CellPartial> partials = registry.broadcast()
+        SingleOutputStreamOperator<CellPartial> partials = registry.map(new ReferenceOf()).name("registry reference")
+                .uid("registry-reference").broadcast()
+                .union(keptCases.partitionCustom(new HashPartitioner(), new JoinReferenceCaseKey()))
                 .connect(cases.partitionCustom(new HashPartitioner(), new CaseIdKey()))
                 .transform("join cases", TypeInformation.of(CellPartial.class),
                         new CaseJoinOperator(options, categories, reference, files(caseSplits)))
@@ -172,6 +182,35 @@ public final class HotspotJob {
         @Override
         public Long getKey(CaseRecord r) {
             return (long) r.caseId.hashCode();
+        }
+    }
+
+    /** The same key as {@link CaseIdKey}, so an id's positions and its rows meet in the same subtasks. */
+    static final class CaseRowIdKey implements KeySelector<CaseRowId, Long> {
+        @Override
+        public Long getKey(CaseRowId r) {
+            return (long) r.caseId.hashCode();
+        }
+    }
+
+    static final class JoinReferenceCaseKey implements KeySelector<JoinReference, Long> {
+        @Override
+        public Long getKey(JoinReference r) {
+            return (long) r.keptCase.caseId.hashCode();
+        }
+    }
+
+    static final class CaseRowIdOf implements MapFunction<CaseRecord, CaseRowId> {
+        @Override
+        public CaseRowId map(CaseRecord c) {
+            return CaseRowId.of(c);
+        }
+    }
+
+    static final class ReferenceOf implements MapFunction<ComponentRecord, JoinReference> {
+        @Override
+        public JoinReference map(ComponentRecord c) {
+            return JoinReference.of(c);
         }
     }
 

@@ -76,8 +76,9 @@ public final class HotspotRun {
     public Map<String, Object> execute() throws Exception {
         validate();
         long t0 = System.currentTimeMillis();
-        List<InputSplit> componentSplits = InputPlanner.plan("components", components, options.splitBytes);
-        List<InputSplit> caseSplits = InputPlanner.plan("cases", cases, options.splitBytes);
+        List<InputSplit> componentSplits = InputPlanner.plan("components", components, options.splitBytes,
+                ComponentParser.COLUMNS);
+        List<InputSplit> caseSplits = InputPlanner.plan("cases", cases, options.splitBytes, CaseParser.COLUMNS);
         long planned = System.currentTimeMillis();
         System.out.printf("hotspots: %d component splits, %d case splits planned in %d ms%n",
                 componentSplits.size(), caseSplits.size(), planned - t0);
@@ -164,6 +165,15 @@ public final class HotspotRun {
         if (options.windowed()) {
             if (!options.from.isBefore(options.to)) {
                 throw new IllegalArgumentException("--from " + options.from + " must be before --to " + options.to);
+            }
+            long periods = 0;
+            for (LocalDate d = options.from; d.isBefore(options.to); d = options.period.next(d)) {
+                periods++;
+            }
+            String tooMany = CellKeys.periodLimitProblem(periods, options.period, "--from " + options.from + " --to "
+                    + options.to + " spans");
+            if (tooMany != null) {
+                throw new IllegalArgumentException(tooMany);
             }
             // A window that cut a period would replace the whole period's partition with part of it.
             for (LocalDate d : new LocalDate[] {options.from, options.to}) {

@@ -74,6 +74,10 @@ final class HotspotStatisticsOperator extends AbstractStreamOperator<HotspotCell
             studyCells.add(item.cell);
         } else if (!periods.contains(item.period)) {
             periods.add(item.period);
+            String tooMany = CellKeys.periodLimitProblem(periods.size(), options.period, "the cases span at least");
+            if (tooMany != null) {
+                throw new IllegalStateException(tooMany);
+            }
         }
     }
 

@@ -56,7 +56,7 @@ public final class HotspotTables {
         return new CellGeometry<>() {
             @Override
             public TableSchema schema() {
-                return TableSchema.builder().string("h3").int32("h3_res").timestampMillis("period_start")
+                return TableSchema.builder().string("h3").int32("h3_res").string("period").timestampMillis("period_start")
                         .string("category").string("kind").int64("cases").int64("components").optionalFloat64("rate")
                         .float64("gi_z").float64("gi_p").string("hot_class").geometry("geometry").build();
             }
@@ -74,7 +74,7 @@ public final class HotspotTables {
             @Override
             public Object[] values(HotspotCellRow r) {
                 Object[] c = cell(r.h3);
-                return new Object[] {c[0], r.h3Res, r.periodStart, r.category, r.kind, r.cases,
+                return new Object[] {c[0], r.h3Res, r.period, r.periodStart, r.category, r.kind, r.cases,
                     r.components, r.rate, r.giZ, r.giP, r.hotClass, c[1]};
             }
         };
@@ -115,7 +115,7 @@ public final class HotspotTables {
         return new RowEncoder<>() {
             @Override
             public TableSchema schema() {
-                return TableSchema.builder().string("area_level").string("area_id").timestampMillis("period_start")
+                return TableSchema.builder().string("area_level").string("area_id").string("period").timestampMillis("period_start")
                         .string("category").string("kind").int64("cases").int64("closed").float64("closure_rate")
                         .optionalFloat64("p50_dispatch_min").optionalFloat64("p90_dispatch_min")
                         .optionalFloat64("p50_close_min").optionalFloat64("p90_close_min").build();
@@ -133,7 +133,7 @@ public final class HotspotTables {
 
             @Override
             public Object[] values(AreaSummaryRow r) {
-                return new Object[] {r.areaLevel, r.areaId, r.periodStart, r.category, r.kind, r.cases, r.closed,
+                return new Object[] {r.areaLevel, r.areaId, r.period, r.periodStart, r.category, r.kind, r.cases, r.closed,
                     r.closureRate, r.p50DispatchMin, r.p90DispatchMin, r.p50CloseMin, r.p90CloseMin};
             }
         };

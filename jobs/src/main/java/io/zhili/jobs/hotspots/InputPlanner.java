@@ -16,7 +16,15 @@ public final class InputPlanner {
     private InputPlanner() {
     }
 
-    public static List<InputSplit> plan(String input, Path pathOrDir, long splitBytes) {
+    /**
+     * The splits of every table file under {@code pathOrDir}. Each file's header (a CSV's first line, a
+     * Parquet file's schema) is checked here, before any job starts, so a file without a required column
+     * fails the run with one line naming the file, the column and the columns expected.
+     *
+     * @param required the contract's columns of this input (lower case; a header matches ignoring case)
+     * @throws IllegalArgumentException when a file lacks a required column
+     */
+    public static List<InputSplit> plan(String input, Path pathOrDir, long splitBytes, String[] required) {
         List<InputSplit> splits = new ArrayList<>();
         List<Path> files = TableFiles.list(pathOrDir);
         for (int i = 0; i < files.size(); i++) {
@@ -24,6 +32,7 @@ public final class InputPlanner {
             try (TableReader reader = TableReader.open(file)) {
                 String[] header = reader.columns().toArray(new String[0]);
                 boolean parquet = file.getFileName().toString().toLowerCase().endsWith(".parquet");
+                requireColumns(input, file, parquet, reader.columns(), required);
                 if (parquet) {
                     splits.add(split(input, i, file, true, 0, 0, 0, header));
                 } else {
@@ -34,6 +43,16 @@ public final class InputPlanner {
             }
         }
         return splits;
+    }
+
+    private static void requireColumns(String input, Path file, boolean parquet, List<String> header, String[] required) {
+        for (String column : required) {
+            if (RowParser.columnIndex(header, column) < 0) {
+                throw new IllegalArgumentException(input + " " + file + ": no " + (parquet ? "field" : "column") + " '"
+                        + column + "' (expected " + String.join(",", required) + "; the file has "
+                        + String.join(",", header) + ")");
+            }
+        }
     }
 
     private static InputSplit split(String input, int fileIndex, Path file, boolean parquet, long start, long end,

@@ -20,18 +20,22 @@ abstract class RowParser<R> {
     static int[] columnIndexes(List<String> header, String[] required, String input) {
         int[] idx = new int[required.length];
         for (int i = 0; i < required.length; i++) {
-            idx[i] = -1;
-            for (int j = 0; j < header.size(); j++) {
-                if (header.get(j).trim().toLowerCase(Locale.ROOT).equals(required[i])) {
-                    idx[i] = j;
-                    break;
-                }
-            }
+            idx[i] = columnIndex(header, required[i]);
             if (idx[i] < 0) {
                 throw new IllegalArgumentException(input + ": header has no column '" + required[i] + "' (has " + header + ")");
             }
         }
         return idx;
+    }
+
+    /** Index of a contract column in a header (trimmed, ignoring case), or -1. */
+    static int columnIndex(List<String> header, String column) {
+        for (int j = 0; j < header.size(); j++) {
+            if (header.get(j).trim().toLowerCase(Locale.ROOT).equals(column)) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     final <T> T refuse(String reason, String detail) {
@@ -94,6 +98,17 @@ abstract class RowParser<R> {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /**
+     * Why {@code major} is not the major class of {@code minor}, or null: it must be exactly the first two
+     * digits of the 4-digit minor class (an empty or one-digit major is a broken row, not a wildcard).
+     */
+    static String majorProblem(String major, String minor) {
+        if (major.length() == 2 && minor.startsWith(major)) {
+            return null;
+        }
+        return "major_class '" + major + "' is not the first two digits of minor_class " + minor;
     }
 
     static int districtCode(String text) {

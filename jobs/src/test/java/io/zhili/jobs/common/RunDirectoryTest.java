@@ -102,4 +102,36 @@ class RunDirectoryTest {
         assertEquals("old july 1", Files.readString(out.resolve("cells/period=2025-07-01/part-0.parquet")));
         assertTrue(Files.exists(out.resolve("_SUCCESS")), "the previous result stays published");
     }
+
+    @Test
+    void staleStagingAndTrashOfFailedRunsAreSweptAndLiveOnesKept() throws Exception {
+        Path out = this.out.resolve("swept");
+        // A run that died two days ago (staging and a half-published trash), and one still writing.
+        file(out.resolve(".staging-dead/hotspot_cells/period=2025-07/part-00000-0-00000.parquet"), "x");
+        file(out.resolve(".trash-.staging-dead/hotspot_cells/part-00000-0-00000.parquet"), "x");
+        file(out.resolve(".staging-live/hotspot_cells/period=2025-07/part-00000-0-00000.parquet"), "x");
+        // An old directory whose newest file is fresh belongs to a run still going.
+        file(out.resolve(".staging-long/emerging/part-00000-0-00000.parquet"), "x");
+        file(out.resolve(".staging-long/hotspot_cells/part-00001-0-00000.parquet"), "x");
+        file(out.resolve("hotspot_cells/part-00000-0-00000.parquet"), "published");
+        java.nio.file.attribute.FileTime twoDaysAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        for (String old : new String[] {".staging-dead", ".trash-.staging-dead", ".staging-long/emerging"}) {
+            try (Stream<Path> tree = Files.walk(out.resolve(old))) {
+                for (Path p : tree.collect(Collectors.toList())) {
+                    Files.setLastModifiedTime(p, twoDaysAgo);
+                }
+            }
+        }
+        Files.setLastModifiedTime(out.resolve(".staging-long"), twoDaysAgo);
+
+        RunDirectory run = RunDirectory.create(out);
+
+        assertFalse(Files.exists(out.resolve(".staging-dead")));
+        assertFalse(Files.exists(out.resolve(".trash-.staging-dead")));
+        assertTrue(Files.exists(out.resolve(".staging-live/hotspot_cells/period=2025-07/part-00000-0-00000.parquet")));
+        assertTrue(Files.exists(out.resolve(".staging-long/emerging/part-00000-0-00000.parquet")));
+        assertTrue(Files.isDirectory(run.staging()));
+        assertEquals("published", Files.readString(out.resolve("hotspot_cells/part-00000-0-00000.parquet")));
+    }
 }

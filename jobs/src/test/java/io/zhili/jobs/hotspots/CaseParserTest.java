@@ -66,4 +66,46 @@ class CaseParserTest {
         assertNull(parse("C10,FAX,EVENT,01,0102,,120.38,36.07,WGS84,2025-03-05T08:00:00+08:00,,,,,"));
         assertEquals("MALFORMED_ROW", parser.reason());
     }
+
+    @Test
+    void majorClassMustBeExactlyTheFirstTwoDigitsOfMinorClass() {
+        for (String major : new String[] {"", "0", "010", "02"}) {
+            assertNull(parse("C11,PATROL,EVENT," + major + ",0102,,120.38,36.07,WGS84,2025-03-05T08:00:00+08:00,,,,,"), major);
+            assertEquals("UNKNOWN_CLASS", parser.reason());
+            assertTrue(parser.detail().contains("major_class"), parser.detail());
+        }
+        ComponentParser components = new ComponentParser(Arrays.asList(ComponentParser.COLUMNS), ClassCatalog.standard(),
+                new HotspotOptions(), null);
+        for (String major : new String[] {"", "0"}) {
+            assertNull(components.parse(("3702020101000001," + major + ",0101,120.38,36.07,370202").split(",", -1)), major);
+            assertEquals("UNKNOWN_CLASS", components.reason());
+        }
+        assertNotNull(components.parse("3702020101000001,01,0101,120.38,36.07,370202".split(",", -1)));
+    }
+
+    @Test
+    void datesBefore2000OrFrom2100AreRefusedAsTheGpsParserDoes() {
+        // 1999-12-31T23:59:59.999Z as epoch milliseconds, and as ISO text: a zeroed or mis-scaled clock.
+        assertNull(parse("C12,PATROL,EVENT,01,0102,,120.38,36.07,WGS84,946684799999,,,,,"));
+        assertEquals("BAD_TIMESTAMP", parser.reason());
+        assertTrue(parser.detail().contains("reported_at"), parser.detail());
+        assertNull(parse("C13,PATROL,EVENT,01,0102,,120.38,36.07,WGS84,1970-01-01T08:00:00+08:00,,,,,"));
+        assertEquals("BAD_TIMESTAMP", parser.reason());
+        assertNull(parse("C14,PATROL,EVENT,01,0102,,120.38,36.07,WGS84,2025-03-05T08:00:00+08:00,,,,2100-01-01T08:00:00+08:00,"));
+        assertEquals("BAD_TIMESTAMP", parser.reason());
+        assertTrue(parser.detail().contains("closed_at"), parser.detail());
+        assertNotNull(parse("C15,PATROL,EVENT,01,0102,,120.38,36.07,WGS84,946684800000,,,,,"));
+    }
+
+    @Test
+    void aRegisteredComponentsPositionComesBeforeTheAreaTest() {
+        // The reported position lies outside the city (a noisy fix offshore), but the case names its component:
+        // the component's position counts, so the row is not refused as OUT_OF_AREA here.
+        CaseRecord r = parse("C16,CAMERA,COMPONENT,01,0101,3702020101000001,121.90,35.20,WGS84,2025-03-05T08:00:00+08:00,,,,,");
+        assertNotNull(r, parser.reason() + ": " + parser.detail());
+        assertEquals(3702020101000001L, r.componentId);
+        // Without a component the same position is still out of the area.
+        assertNull(parse("C17,CAMERA,COMPONENT,01,0101,,121.90,35.20,WGS84,2025-03-05T08:00:00+08:00,,,,,"));
+        assertEquals("OUT_OF_AREA", parser.reason());
+    }
 }

@@ -129,12 +129,31 @@ class HotspotGeneratedDataTest {
         assertEquals(csvRun.get("cases").get("accepted"), parquetRun.get("cases").get("accepted"));
         assertEquals(csvRun.get("components").get("accepted"), parquetRun.get("components").get("accepted"));
         String q = "SELECT h3_res, category, kind, sum(cases), sum(components), count(*) FILTER (WHERE hot_class <> 'NOT_SIGNIFICANT') "
-                + "FROM read_parquet('%s/hotspot_cells/**/*.parquet', hive_partitioning=true) GROUP BY ALL "
-                + "EXCEPT SELECT h3_res, category, kind, sum(cases), sum(components), count(*) FILTER (WHERE hot_class <> 'NOT_SIGNIFICANT') "
                 + "FROM read_parquet('%s/hotspot_cells/**/*.parquet', hive_partitioning=true) GROUP BY ALL";
-        try (Connection db = duck(); Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery(String.format(q, csvOut, parquetOut))) {
-            assertTrue(!rs.next(), "CSV and Parquet inputs give different hotspot cells");
+        try (Connection db = duck()) {
+            assertEquals(0, differences(db, String.format(q, csvOut), String.format(q, parquetOut)),
+                    "CSV and Parquet inputs give different hotspot cells");
+        }
+    }
+
+    /** Rows of either query missing from the other (both ways: a one-way EXCEPT misses rows only {@code b} has). */
+    static long differences(Connection db, String a, String b) throws Exception {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("WITH a AS (" + a + "), b AS (" + b
+                + ") SELECT count(*) FROM ((SELECT * FROM a EXCEPT ALL SELECT * FROM b) UNION ALL (SELECT * FROM b EXCEPT ALL SELECT * FROM a))")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void theComparisonSeesRowsMissingOnEitherSide() throws Exception {
+        String q = "SELECT h3_res, category, kind, sum(cases) FROM read_parquet('" + csvOut
+                + "/hotspot_cells/**/*.parquet', hive_partitioning=true) GROUP BY ALL";
+        String more = q + " UNION ALL SELECT 99, 'EXTRA', 'ALL', 1";
+        try (Connection db = duck()) {
+            assertEquals(0, differences(db, q, q));
+            assertEquals(1, differences(db, q, more), "a row only the second side has");
+            assertEquals(1, differences(db, more, q), "a row only the first side has");
         }
     }
 

@@ -159,4 +159,46 @@ class HotspotJobTest {
             assertTrue(rs.getDouble(4) >= 60 && rs.getDouble(4) <= 120);
         }
     }
+
+    @Test
+    void aSingleFileOfThePeriodTablesCarriesItsPeriod() throws Exception {
+        for (String table : new String[] {HotspotTables.CELLS, HotspotTables.AREA_SUMMARY}) {
+            Path file;
+            try (java.util.stream.Stream<Path> files = Files.walk(out.resolve(table))) {
+                file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            }
+            String folder = file.getParent().getFileName().toString();
+            assertTrue(folder.startsWith("period="), folder);
+            // Read alone, without the folder name (as GeoPandas or QGIS open one file): the period is a column.
+            try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT DISTINCT period FROM read_parquet('" + file + "', hive_partitioning=false)")) {
+                assertTrue(rs.next(), table);
+                assertEquals(folder.substring("period=".length()), rs.getString(1), table);
+                assertTrue(!rs.next(), table);
+            }
+        }
+    }
+
+    @Test
+    void theReadmeQueryRunsWithHivePartitioning() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("user.dir")).getParent().resolve("README.md"));
+        int start = readme.indexOf("```sql\n") + "```sql\n".length();
+        String sql = readme.substring(start, readme.indexOf("```", start)).strip();
+        assertTrue(sql.contains("hive_partitioning=true") && sql.contains("period = '2025-07'"), sql);
+        sql = sql.replace("'out/", "'" + out + "/").replace("2025-07", "2025-03").replace(";", "");
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            st.executeQuery(sql).close();
+            // The same filter without the HOT% condition finds the month's cells: period is one column, not two.
+            String all = sql.replace("AND hot_class LIKE 'HOT%'", "");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + all + ")")) {
+                rs.next();
+                assertTrue(rs.getLong(1) > 0, all);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (DESCRIBE SELECT * FROM read_parquet('" + out
+                    + "/hotspot_cells/**/*.parquet', hive_partitioning=true)) WHERE column_name = 'period'")) {
+                rs.next();
+                assertEquals(1, rs.getLong(1));
+            }
+        }
+    }
 }

@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +87,7 @@ class TruckKafkaExactlyOnceTest {
         KAFKA.createTopic("alerts-b", 1);
         Path gps = Files.write(dir.resolve("fleet-b.jsonl"), fleet);
         Path out = dir.resolve("failed-run");
-        FailOnce.FAILED.set(false);
+        FailOnce.reset();
         TruckJobOptions options = TruckJobOptions.defaults().withAlertsTopic("alerts-b")
                 .withCheckpointInterval(Duration.ofMillis(200));
         // The alerts topic needs a broker: read the file, write alerts to Kafka through TruckRun's Kafka wiring.
@@ -90,6 +95,14 @@ class TruckKafkaExactlyOnceTest {
                 options, 2).withRawTap(new FailOnce(fleet.size() * 2 / 3)).execute();
 
         assertTrue(FailOnce.FAILED.get(), "the injected failure happened");
+        // A restore, not a restart from scratch: a checkpoint had completed before the failure, and the
+        // restarted tasks were initialised from it.
+        long completedBeforeFailure = FailOnce.COMPLETED_AT_FAILURE.get();
+        assertTrue(completedBeforeFailure > 0, "no checkpoint completed before the injected failure");
+        assertTrue(FailOnce.RESTORED_FROM.get() > 0, "the job restarted from scratch, not from a checkpoint");
+        assertTrue(FailOnce.RESTORED_FROM.get() >= completedBeforeFailure,
+                "restored from checkpoint " + FailOnce.RESTORED_FROM.get() + ", but " + completedBeforeFailure
+                        + " had completed before the failure");
         List<String> topic = AlertIds.committed(KAFKA.bootstrapServers(), "alerts-b",
                 (key, alert) -> assertEquals(alert.get("truck_id").asText(), new String(key, StandardCharsets.UTF_8)));
         List<String> parquet = AlertIds.inParquet(out);
@@ -99,9 +112,17 @@ class TruckKafkaExactlyOnceTest {
         assertEquals(fileAlerts, parquet);
     }
 
-    /** Paces the input (so checkpoints complete mid-stream) and throws once after {@code n} records. */
-    static final class FailOnce implements MapFunction<byte[], byte[]> {
+    /**
+     * Paces the input (so checkpoints complete mid-stream) and throws once after {@code n} records, at the
+     * first record after a checkpoint completed; records
+     * the last checkpoint completed before the failure and the checkpoint the restarted tasks were
+     * initialised from (none when a job restarts from scratch).
+     */
+    static final class FailOnce implements MapFunction<byte[], byte[]>, CheckpointedFunction, CheckpointListener {
         static final AtomicBoolean FAILED = new AtomicBoolean();
+        static final AtomicLong LAST_COMPLETED = new AtomicLong();
+        static final AtomicLong COMPLETED_AT_FAILURE = new AtomicLong(-1);
+        static final AtomicLong RESTORED_FROM = new AtomicLong(-1);
         private final int n;
         private int seen;
 
@@ -109,13 +130,42 @@ class TruckKafkaExactlyOnceTest {
             this.n = n;
         }
 
+        static void reset() {
+            FAILED.set(false);
+            LAST_COMPLETED.set(0);
+            COMPLETED_AT_FAILURE.set(-1);
+            RESTORED_FROM.set(-1);
+        }
+
         @Override
         public byte[] map(byte[] raw) throws Exception {
-            Thread.sleep(2);
-            if (++seen == n && !FAILED.getAndSet(true)) {
-                throw new IllegalStateException("injected failure after " + n + " records");
+            // Slower once due and waiting for a checkpoint: barriers still pass between records.
+            Thread.sleep(seen >= n && LAST_COMPLETED.get() == 0 ? 20 : 2);
+            // Not before a checkpoint has completed: the point is a restore, which a restart before the first
+            // checkpoint (from scratch) would not show.
+            if (++seen >= n && LAST_COMPLETED.get() > 0 && !FAILED.getAndSet(true)) {
+                COMPLETED_AT_FAILURE.set(LAST_COMPLETED.get());
+                throw new IllegalStateException("injected failure after " + seen + " records");
             }
             return raw;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            if (!FAILED.get()) {
+                LAST_COMPLETED.accumulateAndGet(checkpointId, Math::max);
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) {
+        }
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) {
+            if (context.isRestored()) {
+                RESTORED_FROM.accumulateAndGet(context.getRestoredCheckpointId().orElse(0), Math::max);
+            }
         }
     }
 
