@@ -1,5 +1,6 @@
 package io.zhili.jobs.hotspots;
 
+import io.zhili.geo.catalog.ClassCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class CaseDuplicatesTest {
         Path out = dir.resolve(name);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
-        new HotspotJob(options, new ReferenceData(null),
+        new HotspotJob(options, new ReferenceData(ClassCatalog.standard(), null),
                 InputPlanner.plan("components", components, options.splitBytes, ComponentParser.COLUMNS), caseSplits,
                 HotspotSinks.parquet(out), null).build(env);
         env.execute("duplicates " + name);

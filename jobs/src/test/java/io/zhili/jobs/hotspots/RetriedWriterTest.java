@@ -1,5 +1,6 @@
 package io.zhili.jobs.hotspots;
 
+import io.zhili.geo.catalog.ClassCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,7 +101,7 @@ class RetriedWriterTest {
                 return parquet.rejects();
             }
         };
-        new HotspotJob(options, new ReferenceData(null),
+        new HotspotJob(options, new ReferenceData(ClassCatalog.standard(), null),
                 InputPlanner.plan("components", components, options.splitBytes, ComponentParser.COLUMNS),
                 InputPlanner.plan("cases", cases, options.splitBytes, CaseParser.COLUMNS), sinks, null).build(env);
         env.execute("retried writer");
