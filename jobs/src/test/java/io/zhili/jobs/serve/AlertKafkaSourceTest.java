@@ -36,7 +36,7 @@ class AlertKafkaSourceTest {
             consumer.addRecord(new ConsumerRecord<>("truck-alerts", 0, 120, "k", "not json"));
         });
         AlertHub hub = new AlertHub();
-        AlertKafkaSource source = new AlertKafkaSource(consumer, "localhost:9092", "truck-alerts", hub);
+        AlertKafkaSource source = new AlertKafkaSource(() -> consumer, "localhost:9092", "truck-alerts", hub);
         Thread t = new Thread(source);
         t.start();
         long deadline = System.currentTimeMillis() + 10_000;
