@@ -196,6 +196,11 @@ public final class TileServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The most request threads that were alive at once; never more than {@link Options#threads()}. */
+    public int largestThreadCount() {
+        return ((java.util.concurrent.ThreadPoolExecutor) pool).getLargestPoolSize();
+    }
+
     /** Responses so far by {@code kind status}, e.g. {@code tile 200}, {@code tile 404}, {@code console 200}. */
     public Map<String, Long> statusCounts() {
         Map<String, Long> out = new java.util.TreeMap<>();
