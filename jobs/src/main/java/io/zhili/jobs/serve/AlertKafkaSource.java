@@ -54,6 +54,8 @@ public final class AlertKafkaSource implements Runnable, AutoCloseable {
     private volatile boolean running = true;
     private volatile Consumer<String, String> current;
     private volatile long reconnects;
+    /** Whether the current consumer got as far as following its partitions (then a failure starts the back-off anew). */
+    private boolean following;
 
     /** @param bootstrap Kafka bootstrap servers, {@code host:port[,host:port…]} */
     public AlertKafkaSource(String bootstrap, String topic, AlertHub hub) {
@@ -95,27 +97,32 @@ public final class AlertKafkaSource implements Runnable, AutoCloseable {
     public void run() {
         long backoff = MIN_BACKOFF.toMillis();
         while (running) {
-            Consumer<String, String> consumer;
-            synchronized (lock) {
-                if (!running) {
-                    return;
-                }
-                consumer = consumers.get();
-                current = consumer;
-            }
+            Consumer<String, String> consumer = null;
             try {
-                if (follow(consumer)) {
-                    backoff = MIN_BACKOFF.toMillis();
+                synchronized (lock) {
+                    if (!running) {
+                        return;
+                    }
+                    // Inside the try: creating a consumer fails too, e.g. while no bootstrap host resolves.
+                    consumer = consumers.get();
+                    current = consumer;
                 }
+                follow(consumer);
                 return;
             } catch (WakeupException e) {
                 return; // close() was called
             } catch (RuntimeException e) {
                 reconnects++;
+                if (following) {
+                    backoff = MIN_BACKOFF.toMillis();
+                    following = false;
+                }
                 LOG.warn("alerts: Kafka consumer of {} at {} failed ({}); reconnecting in {} ms", topic, bootstrap,
                         e.toString(), backoff);
             } finally {
-                closeQuietly(consumer);
+                if (consumer != null) {
+                    closeQuietly(consumer);
+                }
             }
             if (!sleep(backoff)) {
                 return;
@@ -125,10 +132,10 @@ public final class AlertKafkaSource implements Runnable, AutoCloseable {
     }
 
     /** Follows the topic with one consumer until closed; throws on any client failure. */
-    private boolean follow(Consumer<String, String> consumer) {
+    private void follow(Consumer<String, String> consumer) {
         List<TopicPartition> partitions = waitForPartitions(consumer);
         if (partitions.isEmpty()) {
-            return false;
+            return;
         }
         consumer.assign(partitions);
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
@@ -138,6 +145,7 @@ public final class AlertKafkaSource implements Runnable, AutoCloseable {
             long start = resume != null ? resume : end.get(tp) - BACKLOG_PER_PARTITION;
             consumer.seek(tp, Math.max(begin.get(tp), Math.min(start, end.get(tp))));
         }
+        following = true;
         LOG.info("alerts: following Kafka topic {} at {} ({} partitions)", topic, bootstrap, partitions.size());
         while (running) {
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
@@ -147,7 +155,6 @@ public final class AlertKafkaSource implements Runnable, AutoCloseable {
                 next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
             }
         }
-        return true;
     }
 
     /** The topic's partitions; waits (retrying every 2 s) until the topic exists or the source is closed. */

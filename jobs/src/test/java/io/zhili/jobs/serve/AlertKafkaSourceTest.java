@@ -52,12 +52,17 @@ class AlertKafkaSourceTest {
     }
 
     @Test
-    void testATransientErrorReplacesTheConsumerAndResumesAfterTheLastRecord() throws Exception {
+    void testTransientErrorsReplaceTheConsumerAndResumeAfterTheLastRecord() throws Exception {
         TopicPartition tp = new TopicPartition("truck-alerts", 0);
         Node node = new Node(0, "localhost", 9092);
         List<MockConsumer<String, String>> made = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Long> startedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         java.util.function.Supplier<org.apache.kafka.clients.consumer.Consumer<String, String>> factory = () -> {
+            if (calls.incrementAndGet() == 1) {
+                // As KafkaConsumer's constructor does while no bootstrap host resolves.
+                throw new org.apache.kafka.common.config.ConfigException("No resolvable bootstrap urls given in bootstrap.servers");
+            }
             MockConsumer<String, String> c = new MockConsumer<>(AutoOffsetResetStrategy.LATEST.name());
             c.updatePartitions("truck-alerts", List.of(new PartitionInfo("truck-alerts", 0, node, new Node[] {node}, new Node[] {node})));
             c.updateBeginningOffsets(Map.of(tp, 0L));
@@ -89,7 +94,7 @@ class AlertKafkaSourceTest {
         source.close();
         t.join(10_000);
         assertEquals(2, made.size(), "a second consumer after the failure");
-        assertEquals(1, source.reconnects());
+        assertEquals(2, source.reconnects(), "one failed creation, one failed poll");
         assertEquals(List.of(0L, 10L), startedAt, "backlog from 0 (10 records), then resumed at 10, after what was shown");
         assertEquals(10, hub.accepted());
         assertTrue(made.get(0).closed() && made.get(1).closed());
