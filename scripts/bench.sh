@@ -24,13 +24,18 @@
 #                                                      report (wall, CPU, peak memory, ratios, counts) goes to
 #                                                      work/peers-SCALE/report.md
 #
+#   scripts/bench.sh serve [SECONDS]                   load test of zhili serve's tile server on loopback: 200
+#                                                      concurrent clients fetch tiles and TileJSON for SECONDS
+#                                                      (default 20; CI runs the same test for 5); prints
+#                                                      requests/s and latency p50/p99/max, fails on any error
+#
 # Other modes are added beside these in the case below.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -88,11 +93,17 @@ case "$mode" in
   peers)
     exec "$root/scripts/peers/run.sh" "$@"
     ;;
+  serve)
+    # The load test itself (jobs/src/test/java/io/zhili/jobs/serve/TileServerLoadTest.java), run longer.
+    mvn -B -q -pl jobs -am test -Dtest=TileServerLoadTest -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dzhili.serve.load.seconds="${1:-20}" >/dev/null
+    grep -o 'serve load:[^&<]*' "$root/jobs/target/surefire-reports/TEST-io.zhili.jobs.serve.TileServerLoadTest.xml"
+    ;;
   -h|--help|help)
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, peers)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, peers, serve)" >&2
     exit 2
     ;;
 esac

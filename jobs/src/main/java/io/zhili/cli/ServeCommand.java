@@ -25,6 +25,10 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
     /** How often an alerts path is polled. */
     static final long POLL_MS = 2000;
+    /** A Kafka bootstrap list as Kafka's clients take it: {@code host:port} entries separated by commas. */
+    static final String BROKER_LIST = "[^:\\s,]+:\\d+(,[^:\\s,]+:\\d+)*";
+    /** A web origin as browsers send it: scheme, host and an optional port, no path. */
+    static final String ORIGIN = "https?://[^/\\s:]+(:\\d+)?";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,8 +39,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 for any free port).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
     String bind;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "Origin allowed to read tiles from web pages elsewhere, e.g. https://gis.example.org (repeatable; "
+                    + "default none; * for any).")
+    java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Public URL of this server for the tile URLs in TileJSON, e.g. https://maps.example.org "
+                    + "(default: root-relative /tiles/... URLs).")
+    String baseUrl;
 
     @Option(names = "--areas", paramLabel = "GEOJSON", description = "District/street outlines to draw (areas contract).")
     Path areas;
@@ -48,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         @Option(names = "--alerts", paramLabel = "PATH", description = "Alerts to follow: a JSON-lines or Parquet file, or a directory of them (polled).")
         Path path;
 
-        @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap server of the alerts topic.")
+        @Option(names = "--kafka", paramLabel = "HOST:PORT[,HOST:PORT...]", description = "Kafka bootstrap servers of the alerts topic.")
         String kafka;
     }
 
@@ -73,8 +88,18 @@ public final class ServeCommand implements Callable<Integer> {
         if (areas != null && !Files.isReadable(areas)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--areas " + areas + " is not readable");
         }
-        if (alerts != null && alerts.kafka != null && !alerts.kafka.matches("[^:\\s]+:\\d+")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--kafka must be HOST:PORT, not '" + alerts.kafka + "'");
+        if (alerts != null && alerts.kafka != null && !alerts.kafka.matches(BROKER_LIST)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kafka must be HOST:PORT[,HOST:PORT...], not '"
+                    + alerts.kafka + "'");
+        }
+        for (String origin : corsOrigins) {
+            if (!origin.equals("*") && !origin.matches(ORIGIN)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--cors-origin must be * or scheme://host[:port] "
+                        + "without a path, not '" + origin + "'");
+            }
+        }
+        if (baseUrl != null && !baseUrl.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an http(s) URL, not '" + baseUrl + "'");
         }
         AlertHub hub = new AlertHub();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,7 +108,8 @@ public final class ServeCommand implements Callable<Integer> {
             return t;
         });
         AlertKafkaSource kafka = null;
-        try (TileServer server = new TileServer(tiles, areas, hub, bind, port)) {
+        try (TileServer server = new TileServer(tiles, areas, hub,
+                new TileServer.Options(bind, port, new java.util.HashSet<>(corsOrigins), baseUrl, TileServer.Options.DEFAULT_THREADS))) {
             if (alerts != null && alerts.path != null) {
                 AlertFileSource source = new AlertFileSource(alerts.path, hub);
                 poller.scheduleWithFixedDelay(() -> {

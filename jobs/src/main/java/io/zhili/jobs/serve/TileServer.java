@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -49,18 +48,26 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /tiles/…/{layer}/{z}/{x}/{y}.png|.mvt}: tiles, {@code image/png} and
  *       {@code application/vnd.mapbox-vector-tile}; {@code 404} for a tile that does not exist (an empty
  *       tile is never written), for a malformed path and for anything outside the tile directory.</li>
- *   <li>{@code GET /tiles/…/{layer}/tilejson.json}: TileJSON with absolute tile URLs of this server;
- *       {@code GET /tiles/tilesets.json}: the sets for the category/period selector.</li>
+ *   <li>{@code GET /tiles/…/{layer}/tilejson.json}: TileJSON whose tile URLs are root-relative
+ *       ({@code /tiles/…}) or start with the configured {@link Options#baseUrl()}, never with the
+ *       request's {@code Host} header (a cache would hand one client's host to the next);
+ *       {@code GET /tiles/tilesets.json}: the sets for the category/period selector. No other file of the
+ *       tile directory is served ({@code run.json} names absolute input paths).</li>
  *   <li>{@code GET /api/cell?set=&layer=&z=&lon=&lat=}: the figures of the cell under a point, read from
  *       the vector tile at that zoom (404 when there is none).</li>
  *   <li>{@code GET /api/areas}: the {@code --areas} GeoJSON, or 404.</li>
  *   <li>{@code GET /alerts/stream}: Server-Sent Events from the {@link AlertHub}; {@code GET /api/alerts}:
  *       the kept alerts and rejection counts as JSON.</li>
  * </ul>
- * Every response allows any origin (CORS, with preflight); files carry an {@code ETag} (size and
- * modification time) honoured by {@code If-None-Match} with {@code 304}, and {@code Cache-Control}.
+ * Cross-origin reads are allowed only for the origins in {@link Options#corsOrigins()} (CORS with
+ * preflight, {@code Vary: Origin}); files carry an {@code ETag} (size and modification time) honoured by
+ * {@code If-None-Match} with {@code 304}, and {@code Cache-Control}. A file is served only when its real
+ * path (symbolic links resolved) lies inside the tile directory's real path.
  *
- * <p>Thread-safe; requests run on a cached pool because each alert stream holds its thread.
+ * <p>Thread-safe. Requests run on a fixed pool of {@link Options#threads()} threads with a bounded queue;
+ * when both are full the request is answered {@code 503} on the accepting thread, so load beyond the pool
+ * costs a short refusal instead of a thread per connection. Each alert stream holds a thread, so the pool
+ * is always larger than {@link AlertHub#MAX_CLIENTS}.
  */
 public final class TileServer implements AutoCloseable {
     /** Cache lifetime of tiles and TileJSON: short, since a new hotspot run replaces them; ETags revalidate. */
@@ -68,7 +75,15 @@ public final class TileServer implements AutoCloseable {
     /** Heartbeat of alert streams. */
     public static final long HEARTBEAT_MS = 15_000;
 
+    /** Requests that may wait for a free thread before new ones are refused with 503. */
+    public static final int QUEUE = 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(TileServer.class);
+    /** Set while a request refused by the full pool runs on the accepting thread: answer 503 at once. */
+    private static final ThreadLocal<Boolean> OVERLOADED = new ThreadLocal<>();
+    /** Tile file names: {@code {y}.png} or {@code {y}.mvt} below {@code {z}/{x}/}. */
+    private static final java.util.regex.Pattern TILE_NAME = java.util.regex.Pattern.compile("\\d{1,7}\\.(png|mvt)");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{1,7}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> TYPES = Map.of(
             "png", "image/png",
@@ -81,6 +96,9 @@ public final class TileServer implements AutoCloseable {
             "geojson", "application/geo+json");
 
     private final Path tilesDir;
+    /** The tile directory with symbolic links resolved: every served file's real path must lie below it. */
+    private final Path tilesRealDir;
+    private final Options options;
     private final Path areas;
     private final AlertHub hub;
     private final HttpServer server;
@@ -88,22 +106,83 @@ public final class TileServer implements AutoCloseable {
     private final Map<String, LongAdder> statusCounts = new ConcurrentHashMap<>();
 
     /**
+     * How the server listens and whom it answers.
+     *
+     * @param bind        address to listen on ({@code 127.0.0.1} unless the operator says otherwise)
+     * @param port        TCP port, 0 for any free port
+     * @param corsOrigins origins allowed to read cross-origin ({@code https://host:port}, exact match;
+     *                    {@code *} for any); empty: no CORS headers at all
+     * @param baseUrl     absolute URL prefix of the tile URLs in TileJSON (e.g. {@code https://maps.example.org}),
+     *                    or null for root-relative URLs
+     * @param threads     request threads; more than {@link AlertHub#MAX_CLIENTS} so that tiles are still
+     *                    served while every alert stream is open
+     */
+    public record Options(String bind, int port, java.util.Set<String> corsOrigins, String baseUrl, int threads) {
+        /** Default request threads: every alert stream plus 32 for tiles. */
+        public static final int DEFAULT_THREADS = AlertHub.MAX_CLIENTS + 32;
+
+        public Options {
+            java.util.Objects.requireNonNull(bind, "bind");
+            corsOrigins = java.util.Set.copyOf(corsOrigins);
+            if (baseUrl != null) {
+                while (baseUrl.endsWith("/")) {
+                    baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
+                }
+            }
+            if (threads <= AlertHub.MAX_CLIENTS) {
+                throw new IllegalArgumentException("threads must exceed " + AlertHub.MAX_CLIENTS + " (one per alert stream, and some for tiles)");
+            }
+        }
+
+        /** Loopback, no CORS, root-relative TileJSON, default threads. */
+        public static Options loopback(int port) {
+            return new Options("127.0.0.1", port, java.util.Set.of(), null, DEFAULT_THREADS);
+        }
+
+        public Options withCorsOrigins(java.util.Set<String> origins) {
+            return new Options(bind, port, origins, baseUrl, threads);
+        }
+
+        public Options withBaseUrl(String url) {
+            return new Options(bind, port, corsOrigins, url, threads);
+        }
+
+        public Options withBind(String address) {
+            return new Options(address, port, corsOrigins, baseUrl, threads);
+        }
+    }
+
+    /**
      * Binds the server (not yet started).
      *
      * @param areas GeoJSON of district outlines, or null
-     * @param port  0 for any free port
-     * @throws IOException when the address cannot be bound
+     * @throws IOException when the address cannot be bound or the tile directory cannot be resolved
      */
-    public TileServer(Path tilesDir, Path areas, AlertHub hub, String bindAddress, int port) throws IOException {
+    public TileServer(Path tilesDir, Path areas, AlertHub hub, Options options) throws IOException {
         this.tilesDir = tilesDir.toAbsolutePath().normalize();
+        this.tilesRealDir = this.tilesDir.toRealPath();
+        this.options = options;
         this.areas = areas;
         this.hub = hub;
-        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
-        this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "zhili-serve");
-            t.setDaemon(true);
-            return t;
-        });
+        this.server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 128);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(
+                options.threads(), options.threads(), 30, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread t = new Thread(r, "zhili-serve-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, (r, ex) -> {
+                    // Full: answer 503 on the accepting thread rather than queue without bound.
+                    OVERLOADED.set(Boolean.TRUE);
+                    try {
+                        r.run();
+                    } finally {
+                        OVERLOADED.remove();
+                    }
+                });
+        executor.allowCoreThreadTimeOut(true);
+        this.pool = executor;
         server.setExecutor(pool);
         server.createContext("/", this::handle);
     }
@@ -115,6 +194,11 @@ public final class TileServer implements AutoCloseable {
     /** The bound port. */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The most request threads that were alive at once; never more than {@link Options#threads()}. */
+    public int largestThreadCount() {
+        return ((java.util.concurrent.ThreadPoolExecutor) pool).getLargestPoolSize();
     }
 
     /** Responses so far by {@code kind status}, e.g. {@code tile 200}, {@code tile 404}, {@code console 200}. */
@@ -136,13 +220,18 @@ public final class TileServer implements AutoCloseable {
         int status;
         try {
             Headers h = ex.getResponseHeaders();
-            h.set("Access-Control-Allow-Origin", "*");
-            h.set("Access-Control-Expose-Headers", "ETag");
+            boolean cors = allowCors(ex);
             String method = ex.getRequestMethod();
-            if (method.equals("OPTIONS")) {
-                h.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-                h.set("Access-Control-Allow-Headers", "If-None-Match, Last-Event-ID, Content-Type");
-                h.set("Access-Control-Max-Age", "86400");
+            if (Boolean.TRUE.equals(OVERLOADED.get())) {
+                kind = "busy";
+                h.set("Retry-After", "1");
+                status = sendText(ex, 503, "server busy");
+            } else if (method.equals("OPTIONS")) {
+                if (cors) {
+                    h.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+                    h.set("Access-Control-Allow-Headers", "If-None-Match, Last-Event-ID, Content-Type");
+                    h.set("Access-Control-Max-Age", "86400");
+                }
                 status = send(ex, 204, null, null);
             } else if (!method.equals("GET") && !method.equals("HEAD")) {
                 h.set("Allow", "GET, HEAD, OPTIONS");
@@ -188,6 +277,25 @@ public final class TileServer implements AutoCloseable {
         statusCounts.computeIfAbsent(kind + " " + status, k -> new LongAdder()).increment();
     }
 
+    /** Sets the CORS headers when the request's {@code Origin} is configured; true when it is. */
+    private boolean allowCors(HttpExchange ex) {
+        if (options.corsOrigins().isEmpty()) {
+            return false;
+        }
+        Headers h = ex.getResponseHeaders();
+        h.set("Vary", "Origin");
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        if (options.corsOrigins().contains("*")) {
+            h.set("Access-Control-Allow-Origin", "*");
+        } else if (origin != null && options.corsOrigins().contains(origin)) {
+            h.set("Access-Control-Allow-Origin", origin);
+        } else {
+            return false;
+        }
+        h.set("Access-Control-Expose-Headers", "ETag");
+        return true;
+    }
+
     private int trySend(HttpExchange ex, int status, String text) {
         try {
             return sendText(ex, status, text);
@@ -198,23 +306,52 @@ public final class TileServer implements AutoCloseable {
 
     private int serveTiles(HttpExchange ex, String rawRest) throws IOException {
         Path file = safeResolve(tilesDir, rawRest);
-        if (file == null) {
+        if (file == null || !servable(tilesDir.relativize(file))) {
             return sendText(ex, 404, "no such tile");
         }
         String ext = extension(file);
-        if (!ext.equals("png") && !ext.equals("mvt") && !ext.equals("json")) {
-            return sendText(ex, 404, "no such tile");
-        }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) || !insideRealRoot(file)) {
             return sendText(ex, 404, ext.equals("json") ? "no such document" : "no such tile");
         }
-        if (file.getFileName().toString().equals("tilejson.json")) {
+        if (file.getFileName().toString().equals(TileRun.TILEJSON_FILE)) {
             return serveTileJson(ex, file, rawRest);
         }
         return serveFile(ex, file, ext, TILE_CACHE);
     }
 
-    /** TileJSON with this server's absolute URLs in place of the relative templates on disk. */
+    /**
+     * Whether a path below the tile directory is one the server publishes: {@code tilesets.json} at the
+     * top, a layer's {@code tilejson.json}, or a tile {@code {z}/{x}/{y}.png|mvt}. Everything else written
+     * there ({@code run.json} with absolute input paths, {@code _SUCCESS}, temporary files) stays private.
+     */
+    static boolean servable(Path relative) {
+        int n = relative.getNameCount();
+        String name = relative.getFileName().toString();
+        if (n == 1) {
+            return name.equals(TileRun.SETS_FILE);
+        }
+        if (name.equals(TileRun.TILEJSON_FILE)) {
+            return true;
+        }
+        return n >= 4 && TILE_NAME.matcher(name).matches()
+                && NUMBER.matcher(relative.getName(n - 2).toString()).matches()
+                && NUMBER.matcher(relative.getName(n - 3).toString()).matches();
+    }
+
+    /** True when the file's real path (links resolved) lies inside the tile directory's real path. */
+    private boolean insideRealRoot(Path file) {
+        try {
+            return file.toRealPath().startsWith(tilesRealDir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * TileJSON with URLs of this server in place of the templates on disk (relative to the layer folder):
+     * root-relative, or under the configured base URL. Never built from the request's {@code Host} header,
+     * which any client can set and a shared cache would pass on to others.
+     */
     private int serveTileJson(HttpExchange ex, Path file, String rawRest) throws IOException {
         TileJson doc;
         try {
@@ -222,11 +359,8 @@ public final class TileServer implements AutoCloseable {
         } catch (IOException e) {
             return sendText(ex, 404, "unreadable TileJSON");
         }
-        String host = ex.getRequestHeaders().getFirst("Host");
-        if (host == null || host.isBlank()) {
-            host = "127.0.0.1:" + port();
-        }
-        String base = "http://" + host + "/tiles/" + rawRest.substring(0, rawRest.length() - "tilejson.json".length());
+        String base = (options.baseUrl() == null ? "" : options.baseUrl()) + "/tiles/"
+                + rawRest.substring(0, rawRest.length() - TileRun.TILEJSON_FILE.length());
         List<String> tiles = new ArrayList<>();
         doc.tiles().forEach(t -> tiles.add(absolute(base, t)));
         Map<String, Object> extra = new HashMap<>(doc.extra());
@@ -239,7 +373,7 @@ public final class TileServer implements AutoCloseable {
         TileJson rewritten = new TileJson(doc.name(), doc.description(), tiles, doc.minZoom(), doc.maxZoom(),
                 doc.bounds(), doc.center(), doc.vectorLayers(), extra);
         byte[] body = rewritten.toJsonText().getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + etagOf(file) + "-" + Integer.toHexString(host.hashCode()) + "\"";
+        String etag = "\"" + etagOf(file) + "\"";
         return sendWithEtag(ex, body, TYPES.get("json"), TILE_CACHE, etag);
     }
 
@@ -338,8 +472,8 @@ public final class TileServer implements AutoCloseable {
             return sendJson(ex, 404, error("no such layer or set"));
         }
         Path layerDir = safeResolve(tilesDir, (set.isEmpty() ? "" : set + "/") + layer);
-        Path tileJson = layerDir == null ? null : layerDir.resolve("tilejson.json");
-        if (tileJson == null || !Files.isRegularFile(tileJson)) {
+        Path tileJson = layerDir == null ? null : layerDir.resolve(TileRun.TILEJSON_FILE);
+        if (tileJson == null || !Files.isRegularFile(tileJson) || !insideRealRoot(tileJson)) {
             return sendJson(ex, 404, error("no such layer or set"));
         }
         TileJson doc = TileJson.read(tileJson);
@@ -347,7 +481,7 @@ public final class TileServer implements AutoCloseable {
         int x = WebMercator.tileX(lon, zoom);
         int y = WebMercator.tileY(lat, zoom);
         Path tile = layerDir.resolve(zoom + "/" + x + "/" + y + ".mvt");
-        if (!Files.isRegularFile(tile)) {
+        if (!Files.isRegularFile(tile) || !insideRealRoot(tile)) {
             return sendJson(ex, 404, error("no cell here"));
         }
         JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(Files.readAllBytes(tile)), new GeometryFactory(),

@@ -59,6 +59,8 @@ public final class TileRun {
     public static final List<String> LAYERS = List.of("cases", "gi");
     /** The index of tile sets in the output directory. */
     public static final String SETS_FILE = "tilesets.json";
+    /** Each layer folder's TileJSON. */
+    public static final String TILEJSON_FILE = "tilejson.json";
     /** Folder of the non-default sets. */
     public static final String SETS_DIR = "sets";
 
@@ -243,7 +245,7 @@ public final class TileRun {
             }
             written.put(layerName + ".png", png.sum());
             written.put(layerName + ".mvt", mvt.sum());
-            tileJson(layerName, selection, layers, styles, resByZoom, options).write(layerDir.resolve("tilejson.json"));
+            tileJson(layerName, selection, layers, styles, resByZoom, options).write(layerDir.resolve(TILEJSON_FILE));
         }
         String id = period + "/" + (kind.equals("ALL") ? category : kind + ":" + category);
         return new TileSet(id, path, period, category, kind, value.cliName(), cells, written, resByZoom,

@@ -32,7 +32,7 @@ class ConsoleBrowserTest {
         // Away from the hotspot disk, so the alert marker does not count as heat pixels.
         hub.publish("{\"alert_id\":\"b-1\",\"rule\":\"UNCOVERED_LOAD\",\"truck_id\":\"鲁B24680\",\"start_ts\":1763998200000,"
                 + "\"lon\":120.60,\"lat\":36.30}");
-        try (TileServer server = new TileServer(tiles, null, hub, "127.0.0.1", 0);
+        try (TileServer server = new TileServer(tiles, null, hub, TileServer.Options.loopback(0));
                 HeadlessChromium chrome = new HeadlessChromium(1024, 768)) {
             server.start();
             chrome.navigate("http://127.0.0.1:" + server.port() + "/");

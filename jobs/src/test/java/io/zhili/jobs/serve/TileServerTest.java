@@ -36,6 +36,8 @@ class TileServerTest {
     private static final H3Grid H3 = H3Grid.get();
     static final double LON = 120.38;
     static final double LAT = 36.07;
+    /** The one origin the test server allows cross-origin reads from. */
+    static final String ORIGIN = "https://gis.example.org";
 
     @TempDir
     static Path dir;
@@ -63,7 +65,7 @@ class TileServerTest {
                 + "{\"area_id\":\"370202\",\"name\":\"市南区\",\"level\":\"district\"},\"geometry\":{\"type\":\"Polygon\","
                 + "\"coordinates\":[[[120.3,36.0],[120.5,36.0],[120.5,36.15],[120.3,36.15],[120.3,36.0]]]}}]}");
         hub = new AlertHub();
-        server = new TileServer(tiles, areas, hub, "127.0.0.1", 0);
+        server = new TileServer(tiles, areas, hub, TileServer.Options.loopback(0).withCorsOrigins(java.util.Set.of(ORIGIN)));
         server.start();
         base = "http://127.0.0.1:" + server.port();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -88,10 +90,11 @@ class TileServerTest {
 
     @Test
     void testPngTileHasContentTypeEtagCacheControlAndCors() throws Exception {
-        HttpResponse<byte[]> r = get(tilePath("cases", 14, "png"));
+        HttpResponse<byte[]> r = get(tilePath("cases", 14, "png"), "Origin", ORIGIN);
         assertEquals(200, r.statusCode());
         assertEquals("image/png", r.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals(ORIGIN, r.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals("Origin", r.headers().firstValue("Vary").orElse(""));
         assertEquals(TileServer.TILE_CACHE, r.headers().firstValue("Cache-Control").orElse(""));
         assertEquals((byte) 0x89, r.body()[0]);
         assertEquals('P', r.body()[1]);
@@ -125,14 +128,15 @@ class TileServerTest {
     }
 
     @Test
-    void testTileJsonHasAbsoluteUrlsOfThisServer() throws Exception {
+    void testTileJsonHasRootRelativeUrlsOfThisServer() throws Exception {
         HttpResponse<byte[]> r = get("/tiles/cases/tilejson.json");
         assertEquals(200, r.statusCode());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
         JsonNode tj = JSON.readTree(r.body());
         assertEquals("3.0.0", tj.get("tilejson").asText());
-        assertEquals(base + "/tiles/cases/{z}/{x}/{y}.mvt", tj.get("tiles").get(0).asText());
-        assertEquals(base + "/tiles/cases/{z}/{x}/{y}.png", tj.get("raster_tiles").get(0).asText());
+        assertEquals("/tiles/cases/{z}/{x}/{y}.mvt", tj.get("tiles").get(0).asText());
+        assertEquals("/tiles/cases/{z}/{x}/{y}.png", tj.get("raster_tiles").get(0).asText());
+        assertEquals("/tiles/gi/{z}/{x}/{y}.mvt", JSON.readTree(get("/tiles/gi/tilejson.json").body()).get("tiles").get(0).asText());
         String etag = r.headers().firstValue("ETag").orElseThrow();
         assertEquals(304, get("/tiles/cases/tilejson.json", "If-None-Match", etag).statusCode());
         JsonNode sets = JSON.readTree(get("/tiles/tilesets.json").body());
@@ -142,9 +146,15 @@ class TileServerTest {
     @Test
     void testPreflightAndMethods() throws Exception {
         HttpResponse<Void> options = http.send(HttpRequest.newBuilder(URI.create(base + "/tiles/cases/12/1/1.png"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                .header("Origin", ORIGIN).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
         assertEquals(204, options.statusCode());
         assertEquals("GET, HEAD, OPTIONS", options.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
+        HttpResponse<Void> foreign = http.send(HttpRequest.newBuilder(URI.create(base + "/tiles/cases/12/1/1.png"))
+                .header("Origin", "https://evil.example").method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Methods").isEmpty(), "no preflight for another origin");
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
         HttpResponse<Void> post = http.send(HttpRequest.newBuilder(URI.create(base + "/tiles/cases/tilejson.json"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(405, post.statusCode());

@@ -40,6 +40,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, A
 
     private Path dir;
     private int port;
+    private int controllerPort;
     private Thread shutdownHook;
 
     @Override
@@ -60,7 +61,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, A
         try {
             dir = Files.createTempDirectory("zhili-kafka-");
             port = freePort();
-            int controllerPort = freePort();
+            controllerPort = freePort();
             while (controllerPort == port) {
                 controllerPort = freePort();
             }
@@ -115,6 +116,30 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, A
         int at = line.indexOf("\"truck_id\":\"");
         int end = at < 0 ? -1 : line.indexOf('"', at + 12);
         return end < 0 ? null : line.substring(at + 12, end).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Stops the broker process but keeps its data, ports and topics, so that {@link #restart()} brings the
+     * same broker back: for clients that must survive an outage.
+     */
+    public synchronized void stopKeepingData() {
+        if (dir == null) {
+            throw new IllegalStateException("broker not started");
+        }
+        stopQuietly();
+    }
+
+    /** Starts the broker stopped by {@link #stopKeepingData()} again on the same ports and data. */
+    public synchronized void restart() {
+        if (dir == null) {
+            throw new IllegalStateException("broker not started");
+        }
+        try {
+            System.out.println(script("start", "--port", Integer.toString(port),
+                    "--controller-port", Integer.toString(controllerPort), "--dir", dir.toString()).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart the Kafka broker", e);
+        }
     }
 
     /** Stops the broker by its pid and deletes its directory. */
