@@ -49,6 +49,15 @@ public final class TrucksCommand implements Callable<Integer> {
     @Option(names = "--zones", required = true, paramLabel = "GEOJSON", description = "Restricted zones.")
     Path zones;
 
+    @Option(names = "--reference-updates", paramLabel = "PATH",
+            description = "Reference updates as JSON lines (layer, op, id, effective_at, feature), applied in event time "
+                    + "from their effective_at; for replays and tests.")
+    Path referenceUpdates;
+
+    @Option(names = "--reference-topic", paramLabel = "T",
+            description = "Kafka topic of reference updates (same records) on the --kafka brokers, read from its beginning.")
+    String referenceTopic;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -89,8 +98,8 @@ public final class TrucksCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        if (source.gps != null && (topic != null || alertsTopic != null || stopAtEnd)) {
-            throw new IllegalArgumentException("--topic, --alerts-topic and --stop-at-end need --kafka");
+        if (source.gps != null && (topic != null || alertsTopic != null || stopAtEnd || referenceTopic != null)) {
+            throw new IllegalArgumentException("--topic, --alerts-topic, --reference-topic and --stop-at-end need --kafka");
         }
         String alerts = source.kafka == null ? null : alertsTopic == null ? TruckKafka.DEFAULT_ALERTS_TOPIC : alertsTopic;
         TruckJobOptions options = TruckJobOptions.defaults()
@@ -102,7 +111,8 @@ public final class TrucksCommand implements Callable<Integer> {
                 .withRules(rules(ruleOverrides));
         TruckRun.Input input = source.gps != null ? TruckRun.Input.file(source.gps)
                 : TruckRun.Input.kafka(source.kafka, topic, stopAtEnd);
-        Map<String, Object> summary = new TruckRun(input, routes, sites, zones, out, options, parallelism).execute();
+        Map<String, Object> summary = new TruckRun(input, routes, sites, zones, out, options, parallelism)
+                .withReferenceUpdates(referenceUpdates, referenceTopic).execute();
         if (summary.containsKey("detached")) {
             System.out.printf("trucks: job %s submitted detached; it commits its tables into %s on every checkpoint%n",
                     summary.get("job_id"), out);

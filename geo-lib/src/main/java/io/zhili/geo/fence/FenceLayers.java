@@ -49,9 +49,7 @@ public final class FenceLayers {
         List<Site> sites = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Feature f : GeoJsonReader.read(file)) {
-            Site s = new Site(f.string("site_id"), kind(f, "kind", SiteKind.class), f.optString("name").orElse(""),
-                    polygonal(f));
-            sites.add(unique(f, ids, s, Site::siteId, "site_id"));
+            sites.add(unique(f, ids, site(f), Site::siteId, "site_id"));
         }
         return sites;
     }
@@ -61,8 +59,7 @@ public final class FenceLayers {
         List<Zone> zones = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Feature f : GeoJsonReader.read(file)) {
-            Zone z = new Zone(f.string("zone_id"), kind(f, "kind", ZoneKind.class), hours(f), polygonal(f));
-            zones.add(unique(f, ids, z, Zone::zoneId, "zone_id"));
+            zones.add(unique(f, ids, zone(f), Zone::zoneId, "zone_id"));
         }
         return zones;
     }
@@ -111,7 +108,18 @@ public final class FenceLayers {
         GeoJsonWriter.write(file, features);
     }
 
-    private static Route route(Feature f) {
+    /** One site feature, checked as {@link #readSites} checks each (uniqueness aside). */
+    public static Site site(Feature f) {
+        return new Site(f.string("site_id"), kind(f, "kind", SiteKind.class), f.optString("name").orElse(""), polygonal(f));
+    }
+
+    /** One zone feature, checked as {@link #readZones} checks each (uniqueness aside). */
+    public static Zone zone(Feature f) {
+        return new Zone(f.string("zone_id"), kind(f, "kind", ZoneKind.class), hours(f), polygonal(f));
+    }
+
+    /** One route (permit) feature, checked as {@link #readRoutes} checks each (uniqueness aside). */
+    public static Route route(Feature f) {
         if (!(f.geometry() instanceof LineString line) || line.isEmpty()) {
             throw new GeoJsonException(f.where() + ": a route must be a non-empty LineString, got " + type(f));
         }

@@ -39,8 +39,8 @@ public final class GpsJsonParser {
     public static final double MAX_SPEED_KMH = 250;
     /** Above any road truck's gross mass; a higher value is a sensor or encoding error. */
     public static final double MAX_LOAD_T = 100;
-    static final long MIN_TS = 946_684_800_000L;   // 2000-01-01T00:00Z
-    static final long MAX_TS = 4_102_444_800_000L; // 2100-01-01T00:00Z
+    public static final long MIN_TS = 946_684_800_000L;   // 2000-01-01T00:00Z
+    public static final long MAX_TS = 4_102_444_800_000L; // 2100-01-01T00:00Z
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -272,7 +272,11 @@ public final class GpsJsonParser {
         return null;
     }
 
-    private static long parseTimestamp(String s) {
+    /**
+     * A timestamp written as a GPS report's {@code ts} string may be: epoch milliseconds as digits
+     * or ISO-8601 with an offset; {@link Long#MIN_VALUE} when it is neither.
+     */
+    public static long parseTimestamp(String s) {
         String v = s.trim();
         if (v.isEmpty()) {
             return Long.MIN_VALUE;

@@ -1,5 +1,6 @@
 package io.zhili.jobs.trucks;
 
+import io.zhili.geo.fence.UpdateRejectReason;
 import io.zhili.geo.trucks.GpsRejectReason;
 import io.zhili.geo.trucks.PointVerdict;
 import io.zhili.geo.trucks.RuleType;
@@ -72,6 +73,8 @@ public final class TruckRun {
     private final TruckJobOptions options;
     private final Integer parallelism;
     private MapFunction<byte[], byte[]> rawTap;
+    private Path updatesFile;
+    private String updatesTopic;
 
     public TruckRun(Input input, Path routes, Path sites, Path zones, Path out, TruckJobOptions options,
                     Integer parallelism) {
@@ -87,6 +90,16 @@ public final class TruckRun {
     /** See {@link TruckMonitorJob#withRawTap}: for fault injection and pacing in tests and benchmarks. */
     public TruckRun withRawTap(MapFunction<byte[], byte[]> tap) {
         this.rawTap = tap;
+        return this;
+    }
+
+    /**
+     * Reference updates applied while the job runs: a file of JSON lines ({@code --reference-updates})
+     * or a topic on the {@code kafka} brokers ({@code --reference-topic}); at most one, both null for none.
+     */
+    public TruckRun withReferenceUpdates(Path file, String topic) {
+        this.updatesFile = file;
+        this.updatesTopic = topic;
         return this;
     }
 
@@ -135,6 +148,14 @@ public final class TruckRun {
                     TruckSinks.parquet(tables),
                     alertsTopic == null ? null : TruckKafka.alertsSink(kafkaFor(alertsTopic), alertsTopic,
                             "zhili-trucks-" + UUID.randomUUID().toString().substring(0, 8)));
+            if (updatesFile != null) {
+                job.withReferenceUpdates(FileSource.forRecordStreamFormat(new LineBytesFormat(),
+                        new org.apache.flink.core.fs.Path(updatesFile.toAbsolutePath().toUri())).build(), 1, true);
+            } else if (updatesTopic != null) {
+                // Updates are few: one reader keeps them in one ordered stream.
+                job.withReferenceUpdates(TruckKafka.referenceSource(input.kafka(), updatesTopic, input.stopAtEnd()), 1,
+                        input.stopAtEnd());
+            }
             job.withRawTap(rawTap).build(env);
             Map<String, Object> accumulators = JobRunner.run(env, "zhili trucks", TruckCounters.GPS_READ);
             if (accumulators.containsKey(JobRunner.DETACHED)) {
@@ -217,6 +238,15 @@ public final class TruckRun {
         if (input.kafka() != null && !input.kafka().matches("[^:,\\s]+:\\d{1,5}(,[^:,\\s]+:\\d{1,5})*")) {
             throw new IllegalArgumentException("--kafka must be HOST:PORT[,HOST:PORT...], not '" + input.kafka() + "'");
         }
+        if (updatesFile != null && updatesTopic != null) {
+            throw new IllegalArgumentException("give one of --reference-updates and --reference-topic, not both");
+        }
+        if (updatesFile != null && !Files.isRegularFile(updatesFile)) {
+            throw new IllegalArgumentException("--reference-updates " + updatesFile + " does not exist or is not a file");
+        }
+        if (updatesTopic != null && input.kafka() == null) {
+            throw new IllegalArgumentException("--reference-topic " + updatesTopic + " needs --kafka HOST:PORT");
+        }
         if (out == null) {
             throw new IllegalArgumentException("--out is required");
         }
@@ -241,6 +271,11 @@ public final class TruckRun {
         inputs.put("routes", routes.toString());
         inputs.put("sites", sites.toString());
         inputs.put("zones", zones.toString());
+        if (updatesFile != null) {
+            inputs.put("reference_updates", updatesFile.toString());
+        } else if (updatesTopic != null) {
+            inputs.put("reference_topic", updatesTopic);
+        }
         s.put("inputs", inputs);
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("out_of_orderness_ms", options.outOfOrderness().toMillis());
@@ -252,19 +287,16 @@ public final class TruckRun {
         s.put("options", opts);
 
         long read = count(acc, TruckCounters.GPS_READ);
-        Map<String, Object> deadByReason = new LinkedHashMap<>();
-        long dead = 0;
-        for (GpsRejectReason r : GpsRejectReason.values()) {
-            long n = count(acc, TruckCounters.DEAD_LETTER_PREFIX + r.name());
-            deadByReason.put(r.name(), n);
-            dead += n;
-        }
+        Map<String, Object> deadByReason = byReason(acc, TruckCounters.DEAD_LETTER_PREFIX, GpsRejectReason.values());
+        long dead = total(deadByReason);
         Map<String, Object> gps = new LinkedHashMap<>();
         gps.put("read", read);
         gps.put("decoded", read - dead);
         gps.put("dead_letters", dead);
         gps.put("dead_letters_by_reason", deadByReason);
         s.put("gps", gps);
+
+        s.put("updates", updates(acc));
 
         Map<String, Object> points = new LinkedHashMap<>();
         for (PointVerdict v : PointVerdict.values()) {
@@ -295,6 +327,37 @@ public final class TruckRun {
             s.put("points_per_s", Math.round(read * 1000.0 / n.longValue()));
         }
         return s;
+    }
+
+    /** The reference updates section: read, applied, dead letters by reason, late (all 0 without updates). */
+    private static Map<String, Object> updates(Map<String, Object> acc) {
+        long read = count(acc, TruckCounters.UPDATES_READ);
+        Map<String, Object> byReason = byReason(acc, TruckCounters.UPDATES_DEAD_LETTER_PREFIX, UpdateRejectReason.values());
+        long dead = total(byReason);
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("read", read);
+        u.put("applied", read - dead);
+        u.put("dead_letters", dead);
+        u.put("dead_letters_by_reason", byReason);
+        u.put("late", count(acc, TruckCounters.UPDATES_LATE));
+        return u;
+    }
+
+    /** The counts named {@code prefix + reason} for every reason, in declaration order. */
+    private static Map<String, Object> byReason(Map<String, Object> acc, String prefix, Enum<?>[] reasons) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (Enum<?> r : reasons) {
+            counts.put(r.name(), count(acc, prefix + r.name()));
+        }
+        return counts;
+    }
+
+    private static long total(Map<String, Object> counts) {
+        long sum = 0;
+        for (Object n : counts.values()) {
+            sum += (Long) n;
+        }
+        return sum;
     }
 
     private static long count(Map<String, Object> acc, String name) {
