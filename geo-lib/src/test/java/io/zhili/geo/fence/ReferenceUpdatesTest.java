@@ -48,8 +48,10 @@ class ReferenceUpdatesTest {
         ZoneIndex incremental = new ZoneIndex(base);
         List<Zone> current = new ArrayList<>(base);
         // Enough changes to pass through several compactions of the overlay.
+        int compactions = 0;
         for (int step = 0; step < 3 * FenceSet.MAX_OVERLAY + 7; step++) {
-            String id = "Z-" + random.nextInt(80);
+            String id = "Z-" + random.nextInt(1000);
+            int before = incremental.overlaySize();
             if (random.nextInt(4) == 0) {
                 incremental = incremental.delete(id);
                 current.removeIf(z -> z.zoneId().equals(id));
@@ -60,6 +62,7 @@ class ReferenceUpdatesTest {
                 current.add(z);
             }
             assertTrue(incremental.overlaySize() <= FenceSet.MAX_OVERLAY);
+            compactions += incremental.overlaySize() < before - 1 ? 1 : 0;
             if (step % 40 == 0 || step > 3 * FenceSet.MAX_OVERLAY) {
                 ZoneIndex rebuilt = new ZoneIndex(current);
                 assertEquals(current.size(), incremental.zones().size());
@@ -77,6 +80,7 @@ class ReferenceUpdatesTest {
                 }
             }
         }
+        assertTrue(compactions >= 1, "the overlay was folded into the base: " + compactions);
     }
 
     @Test
