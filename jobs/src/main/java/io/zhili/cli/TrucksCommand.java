@@ -58,6 +58,15 @@ public final class TrucksCommand implements Callable<Integer> {
             description = "Kafka topic of reference updates (same records) on the --kafka brokers, read from its beginning.")
     String referenceTopic;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT|RANGE",
+            description = "Serve the job's metrics for Prometheus at http://BIND:PORT/metrics while it runs (embedded "
+                    + "MiniCluster; a range such as 9250-9260 takes the first free port). Default: no endpoint.")
+    String metricsPort;
+
+    @Option(names = "--metrics-bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = "Address the metrics endpoint listens on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    String metricsBind;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -112,7 +121,7 @@ public final class TrucksCommand implements Callable<Integer> {
         TruckRun.Input input = source.gps != null ? TruckRun.Input.file(source.gps)
                 : TruckRun.Input.kafka(source.kafka, topic, stopAtEnd);
         Map<String, Object> summary = new TruckRun(input, routes, sites, zones, out, options, parallelism)
-                .withReferenceUpdates(referenceUpdates, referenceTopic).execute();
+                .withReferenceUpdates(referenceUpdates, referenceTopic).withMetrics(metricsBind, metricsPort).execute();
         if (summary.containsKey("detached")) {
             System.out.printf("trucks: job %s submitted detached; it commits its tables into %s on every checkpoint%n",
                     summary.get("job_id"), out);

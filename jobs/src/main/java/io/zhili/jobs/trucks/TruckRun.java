@@ -7,6 +7,7 @@ import io.zhili.geo.trucks.RuleType;
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.LineBytesFormat;
 import io.zhili.jobs.common.RunDirectory;
+import io.zhili.jobs.metrics.PrometheusEndpointFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,8 @@ public final class TruckRun {
     private MapFunction<byte[], byte[]> rawTap;
     private Path updatesFile;
     private String updatesTopic;
+    private String metricsHost = "127.0.0.1";
+    private String metricsPort;
 
     public TruckRun(Input input, Path routes, Path sites, Path zones, Path out, TruckJobOptions options,
                     Integer parallelism) {
@@ -103,12 +106,33 @@ public final class TruckRun {
         return this;
     }
 
+    /**
+     * Serves the job's metrics for Prometheus ({@code GET /metrics}) on {@code host} (loopback by
+     * default) at {@code port} (a port or a range such as {@code 9250-9260}) while it runs, through
+     * {@link io.zhili.jobs.metrics.PrometheusEndpoint}; no endpoint when {@code port} is null. Applies
+     * to the embedded MiniCluster; a cluster's reporters are the cluster's configuration.
+     */
+    public TruckRun withMetrics(String host, String port) {
+        if (port != null) {
+            io.zhili.jobs.metrics.PrometheusEndpoint.ports(port);
+        }
+        this.metricsHost = host == null ? "127.0.0.1" : host;
+        this.metricsPort = port;
+        return this;
+    }
+
     /** Runs the job; returns the run summary ({@code run.json}); an unbounded run returns when cancelled. */
     public Map<String, Object> execute() throws Exception {
         validate();
         long t0 = System.currentTimeMillis();
         ReferenceSnapshot reference = ReferenceSnapshot.read(routes, sites, zones);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Configuration start = new Configuration();
+        if (metricsPort != null) {
+            start.setString("metrics.reporter.zhili.factory.class", PrometheusEndpointFactory.class.getName());
+            start.setString("metrics.reporter.zhili.host", metricsHost);
+            start.setString("metrics.reporter.zhili.port", metricsPort);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(start);
         if (parallelism != null) {
             env.setParallelism(parallelism);
         }
