@@ -177,8 +177,12 @@ public final class PrometheusEndpoint implements MetricReporter {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
-    /** The ports of "9249" or "9250-9260". */
-    static int[] ports(String text) {
+    /**
+     * The ports of "9249" or "9250-9260".
+     *
+     * @throws IllegalArgumentException with a one-line reason for anything else
+     */
+    public static int[] ports(String text) {
         String t = text.trim();
         int dash = t.indexOf('-');
         try {
