@@ -85,6 +85,11 @@ public final class FenceLayers {
     }
 
     public static void writeSites(Path file, List<Site> sites) throws IOException {
+        GeoJsonWriter.write(file, siteFeatures(sites));
+    }
+
+    /** The sites as features of {@code sites.geojson}, for writing anywhere with {@link GeoJsonWriter}. */
+    public static List<Feature> siteFeatures(List<Site> sites) {
         List<Feature> features = new ArrayList<>(sites.size());
         for (Site s : sites) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -93,10 +98,15 @@ public final class FenceLayers {
             p.put("name", s.name());
             features.add(new Feature(features.size(), s.siteId(), s.area(), p));
         }
-        GeoJsonWriter.write(file, features);
+        return features;
     }
 
     public static void writeZones(Path file, List<Zone> zones) throws IOException {
+        GeoJsonWriter.write(file, zoneFeatures(zones));
+    }
+
+    /** The zones as features of {@code zones.geojson}, for writing anywhere with {@link GeoJsonWriter}. */
+    public static List<Feature> zoneFeatures(List<Zone> zones) {
         List<Feature> features = new ArrayList<>(zones.size());
         for (Zone z : zones) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -105,7 +115,7 @@ public final class FenceLayers {
             p.put("hours", z.hours().toString());
             features.add(new Feature(features.size(), z.zoneId(), z.area(), p));
         }
-        GeoJsonWriter.write(file, features);
+        return features;
     }
 
     /** One site feature, checked as {@link #readSites} checks each (uniqueness aside). */

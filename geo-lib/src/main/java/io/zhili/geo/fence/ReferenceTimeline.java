@@ -14,9 +14,9 @@ import java.util.Map;
  * permits, sites and zones of its own moment, whatever order the updates arrived in.
  *
  * <p><b>Versions.</b> Version 0 is the base, in force from the beginning of time; version k is
- * version k-1 with update k applied ({@link ReferenceLayers#apply}: a small overlay, not a rebuild).
- * An update that arrives with an earlier effective time than updates already held is inserted in
- * order and the versions after it are re-derived. {@link #dropBefore} forgets the versions that no
+ * version k-1 with update k applied ({@link ReferenceLayers#apply}: a small overlay, not a rebuild),
+ * derived when a report first needs it. An update that arrives with an earlier effective time than
+ * updates already held is inserted in order and the versions after it are derived again. {@link #dropBefore} forgets the versions that no
  * report can need any more once the watermark has passed their successors.
  *
  * <p>Not thread-safe: one per rules subtask.
@@ -58,12 +58,10 @@ public final class ReferenceTimeline {
         }
         int insert = -at - 1;
         updates.add(insert, u);
-        // versions[insert] is the version before u; everything after it is re-derived.
-        while (versions.size() > insert + 1) {
-            versions.remove(versions.size() - 1);
-        }
-        for (int k = insert; k < updates.size(); k++) {
-            versions.add(versions.get(k).apply(updates.get(k)));
+        // versions[insert] is the version before u; the ones after it are derived again when asked for.
+        versions.add(insert + 1, null);
+        for (int k = insert + 2; k < versions.size(); k++) {
+            versions.set(k, null);
         }
         return true;
     }
@@ -81,12 +79,34 @@ public final class ReferenceTimeline {
                 hi = mid;
             }
         }
-        return versions.get(lo);
+        return version(lo);
+    }
+
+    /**
+     * Version {@code k}, derived when first asked for from the nearest earlier one. Versions are
+     * derived lazily because the reports ask for them in event-time order: a burst of updates, or an
+     * update inserted before others, costs only the versions reports actually need.
+     */
+    private ReferenceLayers version(int k) {
+        ReferenceLayers v = versions.get(k);
+        if (v != null) {
+            return v;
+        }
+        int j = k - 1;
+        while (versions.get(j) == null) {
+            j--;
+        }
+        ReferenceLayers layers = versions.get(j);
+        for (int i = j; i < k; i++) {
+            layers = layers.apply(updates.get(i));
+        }
+        versions.set(k, layers);
+        return layers;
     }
 
     /** The newest version: every update held applied. */
     public ReferenceLayers latest() {
-        return versions.get(versions.size() - 1);
+        return version(versions.size() - 1);
     }
 
     /**
@@ -99,6 +119,7 @@ public final class ReferenceTimeline {
             n++;
         }
         if (n > 0) {
+            version(n);
             for (ReferenceUpdate u : updates.subList(0, n)) {
                 folded.put(u.featureKey(), u);
             }

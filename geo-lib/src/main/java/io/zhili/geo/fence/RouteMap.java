@@ -22,7 +22,7 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 final class RouteMap {
-    static final int MAX_OVERLAY = 1024;
+    static final int MAX_OVERLAY = 128;
     private static final RouteCorridor[] NONE = new RouteCorridor[0];
 
     private final Map<String, RouteCorridor[]> baseByTruck;

@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/cell?set=&layer=&z=&lon=&lat=}: the figures of the cell under a point, read from
  *       the vector tile at that zoom (404 when there is none).</li>
  *   <li>{@code GET /api/areas}: the {@code --areas} GeoJSON, or 404.</li>
+ *   <li>{@code GET /api/reference[?at=EPOCH_MS]}: the truck sites and restricted zones in force at that
+ *       time (default now), start files plus reference updates ({@link ReferenceView}), or 404.</li>
  *   <li>{@code GET /alerts/stream}: Server-Sent Events from the {@link AlertHub}; {@code GET /api/alerts}:
  *       the kept alerts and rejection counts as JSON.</li>
  * </ul>
@@ -86,6 +88,7 @@ public final class TileServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final Map<String, LongAdder> statusCounts = new ConcurrentHashMap<>();
+    private volatile ReferenceView reference;
 
     /**
      * Binds the server (not yet started).
@@ -110,6 +113,12 @@ public final class TileServer implements AutoCloseable {
 
     public void start() {
         server.start();
+    }
+
+    /** Serves {@code GET /api/reference[?at=EPOCH_MS]}: the sites and zones in force (default: now). */
+    public TileServer withReference(ReferenceView view) {
+        this.reference = view;
+        return this;
     }
 
     /** The bound port. */
@@ -161,6 +170,9 @@ public final class TileServer implements AutoCloseable {
                 } else if (path.equals("/api/cell")) {
                     kind = "api";
                     status = cell(ex);
+                } else if (path.equals("/api/reference")) {
+                    kind = "reference";
+                    status = referenceJson(ex);
                 } else if (path.equals("/api/areas")) {
                     kind = "areas";
                     status = areas == null ? sendText(ex, 404, "no --areas given") : serveFile(ex, areas, "geojson", "no-cache");
@@ -186,6 +198,25 @@ public final class TileServer implements AutoCloseable {
             ex.close();
         }
         statusCounts.computeIfAbsent(kind + " " + status, k -> new LongAdder()).increment();
+    }
+
+    private int referenceJson(HttpExchange ex) throws IOException {
+        ReferenceView view = reference;
+        if (view == null) {
+            return sendText(ex, 404, "no --sites/--zones given");
+        }
+        String query = ex.getRequestURI().getRawQuery();
+        long at = System.currentTimeMillis();
+        if (query != null && query.startsWith("at=")) {
+            try {
+                at = Long.parseLong(query.substring(3));
+            } catch (NumberFormatException e) {
+                return sendText(ex, 400, "at must be epoch milliseconds");
+            }
+        }
+        byte[] body = view.json(at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        return send(ex, 200, body, "application/json");
     }
 
     private int trySend(HttpExchange ex, int status, String text) {

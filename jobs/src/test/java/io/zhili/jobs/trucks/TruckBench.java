@@ -144,7 +144,7 @@ public final class TruckBench {
 
     /**
      * The file phase without and with {@value #UPDATE_COUNT} reference updates spread evenly over the
-     * night ({@link UpdateMix}), alternating, {@value #UPDATE_ROUNDS} rounds each; reports the median
+     * night ({@link UpdateMix}), alternating, a warm-up round and {@value #UPDATE_ROUNDS} rounds each; reports the median
      * rates (first record to end, and CPU per record) and their ratio.
      */
     private static List<String> updates(Path data, Path work, TruckJobOptions options, int parallelism, long records)
@@ -158,7 +158,9 @@ public final class TruckBench {
         List<String> out = new ArrayList<>();
         List<double[]> plain = new ArrayList<>();
         List<double[]> updated = new ArrayList<>();
-        for (int round = 0; round < UPDATE_ROUNDS; round++) {
+        // Round 0 warms the JVM up (JIT, class loading) and is not counted: the first run of a JVM is
+        // several times slower than the next ones.
+        for (int round = 0; round <= UPDATE_ROUNDS; round++) {
             for (boolean withUpdates : new boolean[] {false, true}) {
                 Path dir = work.resolve((withUpdates ? "updates-" : "plain-") + round);
                 Phase phase = Phase.begin(records);
@@ -166,8 +168,10 @@ public final class TruckBench {
                         dir, options, parallelism).withReferenceUpdates(withUpdates ? updates : null, null)
                         .withRawTap(new Ingest()).execute();
                 double[] rate = phase.rates(run);
-                (withUpdates ? updated : plain).add(rate);
-                out.add(phase.end(withUpdates ? "file+updates" : "file", run)
+                if (round > 0) {
+                    (withUpdates ? updated : plain).add(rate);
+                }
+                out.add((round == 0 ? "warm-up " : "") + phase.end(withUpdates ? "file+updates" : "file", run)
                         + (withUpdates ? "; updates " + run.get("updates") : ""));
                 RunDirectory.deleteTree(dir);
             }
@@ -181,7 +185,7 @@ public final class TruckBench {
     }
 
     private static final int UPDATE_COUNT = 1000;
-    private static final int UPDATE_ROUNDS = 2;
+    private static final int UPDATE_ROUNDS = 3;
 
     private static double[] median(List<double[]> runs) {
         double[] m = new double[2];
