@@ -81,12 +81,58 @@ class ReferenceUpdatesStateTest {
         h.processWatermark(Long.MAX_VALUE);
         alerts.addAll(h.extractOutputValues());
         h.close();
+        return episodes(alerts);
+    }
+
+    /**
+     * The night with each valid update arriving interleaved with the reports, when the newest report
+     * read is {@code delayMs} past the update's effective time (negative: before it), as from a topic.
+     */
+    private static List<ReferenceNight.Episode> interleaved(long delayMs) throws Exception {
+        KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceChange, Alert> h = harness(null);
+        h.processBroadcastWatermark(Long.MAX_VALUE);
+        List<ReferenceChange> pending = new ArrayList<>();
+        for (String u : ReferenceNight.updates()) {
+            try {
+                pending.add(ReferenceChange.of(u, ReferenceUpdateParser.parse(u).effectiveAt()));
+            } catch (UpdateRejectedException invalid) {
+                // Dead-lettered before the rules.
+            }
+        }
+        pending.sort(Comparator.comparingLong((ReferenceChange c) -> c.effectiveAt));
+        for (String line : ReferenceNight.gps()) {
+            GpsPoint p = GpsJsonParser.parse(line).point();
+            while (!pending.isEmpty() && p.ts() >= pending.get(0).effectiveAt + delayMs) {
+                h.processBroadcastElement(pending.remove(0), 0);
+            }
+            h.processElement(p, p.ts());
+            h.processWatermark(p.ts() - 120_000);
+        }
+        h.processWatermark(Long.MAX_VALUE);
+        List<Alert> alerts = new ArrayList<>(h.extractOutputValues());
+        h.close();
+        return episodes(alerts);
+    }
+
+    /** The alerts as episodes, in start order. */
+    private static List<ReferenceNight.Episode> episodes(List<Alert> alerts) {
         alerts.sort(Comparator.comparingLong(Alert::startTs).thenComparing(Alert::truckId));
         List<ReferenceNight.Episode> episodes = new ArrayList<>();
         for (Alert a : alerts) {
             episodes.add(new ReferenceNight.Episode(a.rule().name(), a.truckId(), a.permitId(), a.startTs(), a.endTs(), a.points()));
         }
         return episodes;
+    }
+
+    @Test
+    void updatesArrivingWithinTheBoundGiveTheSameAlertsWhateverTheirArrivalTime() throws Exception {
+        // The watermark trails the newest report by the 2 min bound: an update read up to that long
+        // after its effective time is still seen before the reports it governs.
+        for (long delay : new long[] {-600_000, -60_000, 0, 60_000, 110_000}) {
+            assertEquals(ReferenceNight.expected(), interleaved(delay), "update read " + delay / 1000 + " s after effective_at");
+        }
+        // Beyond the bound it applies from the watermark on: the night's alerts differ.
+        assertNotEquals(ReferenceNight.expected(), interleaved(600_000));
     }
 
     @Test
