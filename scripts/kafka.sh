@@ -130,7 +130,8 @@ EOF
   if [ ! -f "$dir/data/meta.properties" ]; then
     local cluster_id
     cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-    "$java" "${jvm[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" \
+    # --cluster-id=ID, not -t ID: one id in 64 starts with '-' and would be read as an option.
+    "$java" "${jvm[@]}" -cp "$cp" kafka.tools.StorageTool format --cluster-id="$cluster_id" \
         -c "$dir/server.properties" > "$dir/format.log" 2>&1 \
       || die "formatting $dir/data failed: $(tail -n 1 "$dir/format.log")"
   fi

@@ -150,6 +150,26 @@
     });
   });
 
+  // ---- truck sites and restricted zones in force (zhili serve --sites/--zones [--reference-updates]) ----
+  map.createPane('reference').style.zIndex = 460;
+  var referenceLayer = null;
+  function loadReference() {
+    fetch('/api/reference').then(function (r) { return r.ok ? r.json() : null; }).then(function (ref) {
+      if (!ref) { return; }
+      var next = L.layerGroup([
+        L.geoJSON(ref.sites, { pane: 'reference', style: function () { return { color: '#57606a', weight: 1, fillOpacity: 0.15 }; },
+          onEachFeature: function (f, layer) { layer.bindTooltip('site ' + f.properties.site_id + ' ' + (f.properties.name || '')); } }),
+        L.geoJSON(ref.zones, { pane: 'reference', style: function () { return { color: '#cf222e', weight: 2, dashArray: '4 3', fillOpacity: 0.1 }; },
+          onEachFeature: function (f, layer) { layer.bindTooltip('restricted zone ' + f.properties.zone_id + ' ' + f.properties.hours); } })
+      ]);
+      if (referenceLayer) { map.removeLayer(referenceLayer); }
+      referenceLayer = next.addTo(map);
+    }).catch(function () { /* no reference layers served */ });
+  }
+  loadReference();
+  // Declared and lifted zones, opened and closed sites show up within a minute.
+  setInterval(loadReference, 60000);
+
   // ---- district outlines -------------------------------------------------------------------------------
   function loadAreas() {
     fetch('/api/areas').then(function (r) { return r.ok ? r.json() : null; }).then(function (geo) {

@@ -3,6 +3,7 @@ package io.zhili.cli;
 import io.zhili.jobs.serve.AlertFileSource;
 import io.zhili.jobs.serve.AlertHub;
 import io.zhili.jobs.serve.AlertKafkaSource;
+import io.zhili.jobs.serve.ReferenceView;
 import io.zhili.jobs.serve.TileServer;
 import io.zhili.jobs.tiles.TileRun;
 import java.nio.file.Files;
@@ -56,6 +57,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--areas", paramLabel = "GEOJSON", description = "District/street outlines to draw (areas contract).")
     Path areas;
 
+    @Option(names = "--sites", paramLabel = "GEOJSON", description = "Truck sites to draw (with --zones; as given to zhili trucks).")
+    Path sites;
+
+    @Option(names = "--zones", paramLabel = "GEOJSON", description = "Restricted zones to draw (with --sites).")
+    Path zones;
+
+    @Option(names = "--reference-updates", paramLabel = "PATH",
+            description = "The truck job's reference update file: the map shows the sites and zones in force now.")
+    Path referenceUpdates;
+
     @ArgGroup(exclusive = true)
     AlertInput alerts;
 
@@ -101,6 +112,14 @@ public final class ServeCommand implements Callable<Integer> {
         if (baseUrl != null && !baseUrl.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an http(s) URL, not '" + baseUrl + "'");
         }
+        if ((sites == null) != (zones == null) || (referenceUpdates != null && sites == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sites and --zones go together (and --reference-updates needs them)");
+        }
+        for (Path p : new Path[] {sites, zones, referenceUpdates}) {
+            if (p != null && !Files.isReadable(p)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), p + " is not readable");
+            }
+        }
         AlertHub hub = new AlertHub();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "zhili-alerts");
@@ -124,6 +143,9 @@ public final class ServeCommand implements Callable<Integer> {
                 Thread t = new Thread(kafka, "zhili-alerts-kafka");
                 t.setDaemon(true);
                 t.start();
+            }
+            if (sites != null) {
+                server.withReference(new ReferenceView(sites, zones, referenceUpdates));
             }
             server.start();
             boundPort = server.port();

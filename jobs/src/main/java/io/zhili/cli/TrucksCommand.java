@@ -52,6 +52,23 @@ public final class TrucksCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "FILE", description = "Class catalog CSV of the city; it must have "
             + "EVENT 0190 (道路遗撒), the class of the SPILLAGE cases (default: the shipped catalog).")
     Path catalog;
+    @Option(names = "--reference-updates", paramLabel = "PATH",
+            description = "Reference updates as JSON lines (layer, op, id, effective_at, feature), applied in event time "
+                    + "from their effective_at; for replays and tests.")
+    Path referenceUpdates;
+
+    @Option(names = "--reference-topic", paramLabel = "T",
+            description = "Kafka topic of reference updates (same records) on the --kafka brokers, read from its beginning.")
+    String referenceTopic;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT|RANGE",
+            description = "Serve the job's metrics for Prometheus at http://BIND:PORT/metrics while it runs (embedded "
+                    + "MiniCluster; a range such as 9250-9260 takes the first free port). Default: no endpoint.")
+    String metricsPort;
+
+    @Option(names = "--metrics-bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = "Address the metrics endpoint listens on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    String metricsBind;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
@@ -93,8 +110,8 @@ public final class TrucksCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        if (source.gps != null && (topic != null || alertsTopic != null || stopAtEnd)) {
-            throw new IllegalArgumentException("--topic, --alerts-topic and --stop-at-end need --kafka");
+        if (source.gps != null && (topic != null || alertsTopic != null || stopAtEnd || referenceTopic != null)) {
+            throw new IllegalArgumentException("--topic, --alerts-topic, --reference-topic and --stop-at-end need --kafka");
         }
         String alerts = source.kafka == null ? null : alertsTopic == null ? TruckKafka.DEFAULT_ALERTS_TOPIC : alertsTopic;
         TruckJobOptions options = TruckJobOptions.defaults()
@@ -107,7 +124,8 @@ public final class TrucksCommand implements Callable<Integer> {
         TruckRun.Input input = source.gps != null ? TruckRun.Input.file(source.gps)
                 : TruckRun.Input.kafka(source.kafka, topic, stopAtEnd);
         Map<String, Object> summary = new TruckRun(input, routes, sites, zones, out, options, parallelism)
-                .withCatalog(catalog).execute();
+                .withCatalog(catalog).withReferenceUpdates(referenceUpdates, referenceTopic)
+                .withMetrics(metricsBind, metricsPort).execute();
         if (summary.containsKey("detached")) {
             System.out.printf("trucks: job %s submitted detached; it commits its tables into %s on every checkpoint%n",
                     summary.get("job_id"), out);

@@ -70,6 +70,19 @@ public final class TruckDataGenerator {
     }
 
     /**
+     * Writes only the reference layers ({@code routes.geojson}, {@code sites.geojson},
+     * {@code zones.geojson}) of the fleet {@link #generate} would lay out for the same arguments,
+     * without simulating the night: for benchmarks of the layers themselves.
+     */
+    public static void generateLayers(Path outDir, int trucks, long seed) throws IOException {
+        Files.createDirectories(outDir);
+        TruckFleet fleet = new FleetBuilder(seed, null).build(trucks);
+        FenceLayers.writeRoutes(outDir.resolve("routes.geojson"), fleet.routes());
+        FenceLayers.writeSites(outDir.resolve("sites.geojson"), fleet.sites());
+        FenceLayers.writeZones(outDir.resolve("zones.geojson"), fleet.zones());
+    }
+
+    /**
      * Generates the truck data for {@code trucks} trucks.
      *
      * @param districts areas whose polygons (lon/lat) sites, routes and zones must lie in, e.g. the

@@ -49,9 +49,7 @@ public final class FenceLayers {
         List<Site> sites = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Feature f : GeoJsonReader.read(file)) {
-            Site s = new Site(f.string("site_id"), kind(f, "kind", SiteKind.class), f.optString("name").orElse(""),
-                    polygonal(f));
-            sites.add(unique(f, ids, s, Site::siteId, "site_id"));
+            sites.add(unique(f, ids, site(f), Site::siteId, "site_id"));
         }
         return sites;
     }
@@ -61,8 +59,7 @@ public final class FenceLayers {
         List<Zone> zones = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Feature f : GeoJsonReader.read(file)) {
-            Zone z = new Zone(f.string("zone_id"), kind(f, "kind", ZoneKind.class), hours(f), polygonal(f));
-            zones.add(unique(f, ids, z, Zone::zoneId, "zone_id"));
+            zones.add(unique(f, ids, zone(f), Zone::zoneId, "zone_id"));
         }
         return zones;
     }
@@ -88,6 +85,11 @@ public final class FenceLayers {
     }
 
     public static void writeSites(Path file, List<Site> sites) throws IOException {
+        GeoJsonWriter.write(file, siteFeatures(sites));
+    }
+
+    /** The sites as features of {@code sites.geojson}, for writing anywhere with {@link GeoJsonWriter}. */
+    public static List<Feature> siteFeatures(List<Site> sites) {
         List<Feature> features = new ArrayList<>(sites.size());
         for (Site s : sites) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -96,10 +98,15 @@ public final class FenceLayers {
             p.put("name", s.name());
             features.add(new Feature(features.size(), s.siteId(), s.area(), p));
         }
-        GeoJsonWriter.write(file, features);
+        return features;
     }
 
     public static void writeZones(Path file, List<Zone> zones) throws IOException {
+        GeoJsonWriter.write(file, zoneFeatures(zones));
+    }
+
+    /** The zones as features of {@code zones.geojson}, for writing anywhere with {@link GeoJsonWriter}. */
+    public static List<Feature> zoneFeatures(List<Zone> zones) {
         List<Feature> features = new ArrayList<>(zones.size());
         for (Zone z : zones) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -108,10 +115,21 @@ public final class FenceLayers {
             p.put("hours", z.hours().toString());
             features.add(new Feature(features.size(), z.zoneId(), z.area(), p));
         }
-        GeoJsonWriter.write(file, features);
+        return features;
     }
 
-    private static Route route(Feature f) {
+    /** One site feature, checked as {@link #readSites} checks each (uniqueness aside). */
+    public static Site site(Feature f) {
+        return new Site(f.string("site_id"), kind(f, "kind", SiteKind.class), f.optString("name").orElse(""), polygonal(f));
+    }
+
+    /** One zone feature, checked as {@link #readZones} checks each (uniqueness aside). */
+    public static Zone zone(Feature f) {
+        return new Zone(f.string("zone_id"), kind(f, "kind", ZoneKind.class), hours(f), polygonal(f));
+    }
+
+    /** One route (permit) feature, checked as {@link #readRoutes} checks each (uniqueness aside). */
+    public static Route route(Feature f) {
         if (!(f.geometry() instanceof LineString line) || line.isEmpty()) {
             throw new GeoJsonException(f.where() + ": a route must be a non-empty LineString, got " + type(f));
         }

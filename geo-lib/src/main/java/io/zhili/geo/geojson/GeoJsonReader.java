@@ -110,6 +110,17 @@ public final class GeoJsonReader {
         return features;
     }
 
+    /**
+     * One Feature object already parsed as JSON (e.g. a member of a larger record), checked as a
+     * member of a FeatureCollection would be; {@code source} names it in messages.
+     *
+     * @throws GeoJsonException when it is not a usable Feature; a message containing
+     *                          {@code "bad geometry"} means the geometry itself was unusable
+     */
+    public static Feature readFeature(JsonNode node, String source) {
+        return feature(node, 0, source);
+    }
+
     private static Feature feature(JsonNode node, int index, String source) {
         Object id = null;
         JsonNode idNode = node.get("id");

@@ -40,8 +40,8 @@ public final class GpsJsonParser {
     public static final double MAX_SPEED_KMH = 250;
     /** Above any road truck's gross mass; a higher value is a sensor or encoding error. */
     public static final double MAX_LOAD_T = 100;
-    static final long MIN_TS = Timestamps.MIN_PLAUSIBLE;
-    static final long MAX_TS = Timestamps.MAX_PLAUSIBLE;
+    public static final long MIN_TS = Timestamps.MIN_PLAUSIBLE;
+    public static final long MAX_TS = Timestamps.MAX_PLAUSIBLE;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -273,7 +273,11 @@ public final class GpsJsonParser {
         return null;
     }
 
-    private static long parseTimestamp(String s) {
+    /**
+     * A timestamp written as a GPS report's {@code ts} string may be: epoch milliseconds as digits
+     * or ISO-8601 with an offset; {@link Long#MIN_VALUE} when it is neither.
+     */
+    public static long parseTimestamp(String s) {
         String v = s.trim();
         if (v.isEmpty()) {
             return Long.MIN_VALUE;

@@ -66,6 +66,15 @@ public final class TruckRuleEngine {
      * @return what was done with the report; only {@link PointVerdict#ACCEPTED} reached the rules
      */
     public PointVerdict process(TruckState state, GpsPoint p, Consumer<Alert> out) {
+        return process(layers, state, p, out);
+    }
+
+    /**
+     * {@link #process(TruckState, GpsPoint, Consumer)} against {@code layers} instead of the
+     * engine's own: the reference data in force at the report's event time when it changes while
+     * the job runs ({@link io.zhili.geo.fence.ReferenceTimeline}).
+     */
+    public PointVerdict process(ReferenceLayers layers, TruckState state, GpsPoint p, Consumer<Alert> out) {
         if (state.truckId == null) {
             state.truckId = p.truckId();
         }
@@ -95,7 +104,7 @@ public final class TruckRuleEngine {
                 r.end(state, out);
             }
         }
-        PointFacts f = fill(state, p, since, reanchor);
+        PointFacts f = fill(layers, state, p, since, reanchor);
         for (TruckRule r : rules) {
             r.onPoint(f, state, out);
         }
@@ -185,7 +194,7 @@ public final class TruckRuleEngine {
         flush(state, out);
     }
 
-    private PointFacts fill(TruckState state, GpsPoint p, long since, boolean reanchor) {
+    private PointFacts fill(ReferenceLayers layers, TruckState state, GpsPoint p, long since, boolean reanchor) {
         PointFacts f = facts;
         f.point = p;
         f.sincePreviousMs = since;

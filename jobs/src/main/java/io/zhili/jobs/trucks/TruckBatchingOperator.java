@@ -40,7 +40,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *
  * <p>One instance per subtask; not thread-safe.
  */
-final class TruckBatchingOperator extends CoBroadcastWithKeyedOperator<String, GpsPoint, ReferenceSnapshot, Alert> {
+final class TruckBatchingOperator extends CoBroadcastWithKeyedOperator<String, GpsPoint, ReferenceChange, Alert> {
     private static final long serialVersionUID = 1L;
     /** Reports held at most before they are handed over regardless of the watermark. */
     static final int MAX_HELD = 1 << 16;

@@ -14,6 +14,12 @@ public final class TruckCounters {
     public static final String POINTS_PREFIX = "points.";
     /** Reports behind the watermark, sent to the late output. */
     public static final String LATE = "points.late";
+    /** Reference update records read (blank lines aside). */
+    public static final String UPDATES_READ = "updates.read";
+    /** Prefix of the reference update dead-letter counts by {@link io.zhili.geo.fence.UpdateRejectReason}. */
+    public static final String UPDATES_DEAD_LETTER_PREFIX = "updates.dead_letter.";
+    /** Valid updates that arrived when the watermark had already passed their effective time (counted once). */
+    public static final String UPDATES_LATE = "updates.late";
     /** Prefix of the alert counts by rule. */
     public static final String ALERTS_PREFIX = "alerts.";
 

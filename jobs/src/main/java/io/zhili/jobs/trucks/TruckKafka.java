@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The truck job's Kafka endpoints: the GPS source (raw values; key ignored, the truck id is in the
- * value) and the exactly-once alerts sink (JSON value, key = truck id).
+ * value), the reference updates source and the exactly-once alerts sink (JSON value, key = truck id).
  */
 public final class TruckKafka {
     /** Default topic of GPS reports. */
@@ -26,6 +26,8 @@ public final class TruckKafka {
     public static final String DEFAULT_ALERTS_TOPIC = "truck-alerts";
     /** Consumer group whose committed offsets a fresh start resumes from. */
     public static final String GROUP_ID = "zhili-trucks";
+    /** Consumer group of the reference updates topic (offsets committed for monitoring only). */
+    public static final String REFERENCE_GROUP_ID = "zhili-trucks-reference";
     /**
      * Kafka transactions stay open from one checkpoint to the next and across a restart; the
      * broker's {@code transaction.max.timeout.ms} (15 min by default) must allow this.
@@ -42,11 +44,28 @@ public final class TruckKafka {
      * records of transactional producers are read.
      */
     public static KafkaSource<byte[]> gpsSource(String bootstrap, String topic, boolean stopAtEnd) {
+        return valueSource(bootstrap, topic, GROUP_ID,
+                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), stopAtEnd);
+    }
+
+    /**
+     * Reference update records of {@code topic} (one JSON object per value). A fresh job reads the
+     * topic from its beginning, since the updates are the reference data's history and a job
+     * started without state must apply them all (keep the topic compacted by {@code layer/id} or
+     * retained long enough); a restored one continues at its checkpointed offsets. With
+     * {@code stopAtEnd}, bounded by the end offsets seen at start.
+     */
+    public static KafkaSource<byte[]> referenceSource(String bootstrap, String topic, boolean stopAtEnd) {
+        return valueSource(bootstrap, topic, REFERENCE_GROUP_ID, OffsetsInitializer.earliest(), stopAtEnd);
+    }
+
+    private static KafkaSource<byte[]> valueSource(String bootstrap, String topic, String group,
+                                                   OffsetsInitializer start, boolean stopAtEnd) {
         KafkaSourceBuilder<byte[]> b = KafkaSource.<byte[]>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
-                .setGroupId(GROUP_ID)
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setGroupId(group)
+                .setStartingOffsets(start)
                 .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class))
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "true");

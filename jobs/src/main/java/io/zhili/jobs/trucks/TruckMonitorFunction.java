@@ -1,6 +1,10 @@
 package io.zhili.jobs.trucks;
 
 import io.zhili.geo.fence.ReferenceLayers;
+import io.zhili.geo.fence.ReferenceTimeline;
+import io.zhili.geo.fence.ReferenceUpdate;
+import io.zhili.geo.fence.ReferenceUpdateParser;
+import io.zhili.geo.fence.UpdateRejectedException;
 import io.zhili.geo.trucks.Alert;
 import io.zhili.geo.trucks.GpsPoint;
 import io.zhili.geo.trucks.PointVerdict;
@@ -9,6 +13,10 @@ import io.zhili.geo.trucks.RuleType;
 import io.zhili.geo.trucks.TruckRuleEngine;
 import io.zhili.geo.trucks.TruckState;
 import io.zhili.jobs.common.RecordCarrier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -38,20 +46,38 @@ import org.apache.flink.util.OutputTag;
  * input (the watermark reaches {@code Long.MAX_VALUE}) the remaining timers fire and open episodes
  * are flushed.
  *
+ * <p><b>Reference data over event time.</b> The base layers read at start are in broadcast state
+ * {@link #REFERENCE} (key {@value #LAYERS_KEY}; their indexes are built once per JVM and version,
+ * {@link ReferenceSnapshot#layers}); the reference updates received since are in broadcast state
+ * {@link #UPDATES}, as versions keyed by their effective time. Each report is judged against the
+ * version in force at its own event time ({@link ReferenceTimeline#at}). Reports wait for the
+ * watermark, and the watermark is the lesser of the GPS and the updates streams', so an update that
+ * arrives within the out-of-orderness bound is always held before the reports it governs: a replay
+ * gives the same alerts whatever the arrival order. An update that arrives behind the watermark
+ * applies from then on and is counted ({@code updates.late}).
+ *
  * <p><b>State.</b> {@link TruckState} and the pending reports per truck in {@code ValueState}; the
- * reference data in broadcast state (key {@value #LAYERS_KEY}), whose indexes are built once per
- * JVM and version ({@link ReferenceSnapshot#layers}). Reports are held, not evaluated, until the reference data has arrived.
+ * reference data in the two broadcast states above, so a restore continues with the updates
+ * applied so far. Reports are held, not evaluated, until the reference data has arrived.
  *
  * <p>Counts {@code points.<verdict>}, {@code points.late} and {@code alerts.<RULE>}.
  * One instance per subtask; not thread-safe.
  */
 public final class TruckMonitorFunction
-        extends KeyedBroadcastProcessFunction<String, GpsPoint, ReferenceSnapshot, Alert> {
+        extends KeyedBroadcastProcessFunction<String, GpsPoint, ReferenceChange, Alert> {
     private static final long serialVersionUID = 1L;
     static final String LAYERS_KEY = "layers";
     /** Broadcast state of the reference data. */
     public static final MapStateDescriptor<String, ReferenceSnapshot> REFERENCE = new MapStateDescriptor<>(
             "reference", BasicTypeInfo.STRING_TYPE_INFO, TypeInformation.of(ReferenceSnapshot.class));
+    /**
+     * Broadcast state of the reference updates applied on top of {@link #REFERENCE}: raw record to
+     * its effective time (epoch ms). Updates superseded before the watermark are removed.
+     */
+    public static final MapStateDescriptor<String, Long> UPDATES = new MapStateDescriptor<>(
+            "reference-updates", BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.LONG_TYPE_INFO);
+    /** Held updates are pruned whenever this many have been added since the last pruning. */
+    static final int PRUNE_EVERY = 32;
     /** Reports that arrived behind the watermark. */
     public static final OutputTag<GpsPoint> LATE = new OutputTag<>("late-points", GpsPointType.INSTANCE);
 
@@ -61,6 +87,14 @@ public final class TruckMonitorFunction
     private transient ValueState<PendingPoints> pendingState;
     private transient String layersVersion;
     private transient TruckRuleEngine engine;
+    /** The reference versions over event time, built from broadcast state on first use. */
+    private transient ReferenceTimeline timeline;
+    /** Parsed updates of broadcast state, by raw record. */
+    private transient Map<String, ReferenceUpdate> parsed;
+    private transient int addedSincePrune;
+    /** The watermark of the last timer, and the one before it: every report up to that one is done. */
+    private transient long timerWatermark;
+    private transient TruckCounter lateUpdates;
     private transient TruckCounter[] verdicts;
     private transient TruckCounter late;
     private transient TruckCounter[] alerts;
@@ -88,6 +122,8 @@ public final class TruckMonitorFunction
                     TruckCounters.POINTS_PREFIX + v.name().toLowerCase(java.util.Locale.ROOT));
         }
         late = TruckCounter.of(getRuntimeContext(), TruckCounters.LATE);
+        lateUpdates = TruckCounter.of(getRuntimeContext(), TruckCounters.UPDATES_LATE);
+        timerWatermark = Long.MIN_VALUE;
         alerts = new TruckCounter[RuleType.values().length];
         for (RuleType r : RuleType.values()) {
             alerts[r.ordinal()] = TruckCounter.of(getRuntimeContext(), TruckCounters.ALERTS_PREFIX + r.name());
@@ -99,14 +135,77 @@ public final class TruckMonitorFunction
                 });
     }
 
+    /**
+     * The base layers replace the held ones when their version differs (a restart with new files
+     * keeps the updates applied so far); an update is added to the held ones. Every subtask receives
+     * every change, so the broadcast state is the same everywhere.
+     */
     @Override
-    public void processBroadcastElement(ReferenceSnapshot snapshot, Context ctx, Collector<Alert> out)
-            throws Exception {
-        BroadcastState<String, ReferenceSnapshot> state = ctx.getBroadcastState(REFERENCE);
-        ReferenceSnapshot current = state.get(LAYERS_KEY);
-        if (current == null || !current.version.equals(snapshot.version)) {
-            state.put(LAYERS_KEY, snapshot);
+    public void processBroadcastElement(ReferenceChange change, Context ctx, Collector<Alert> out) throws Exception {
+        if (change.snapshot != null) {
+            BroadcastState<String, ReferenceSnapshot> state = ctx.getBroadcastState(REFERENCE);
+            ReferenceSnapshot current = state.get(LAYERS_KEY);
+            if (current == null || !current.version.equals(change.snapshot.version)) {
+                state.put(LAYERS_KEY, change.snapshot);
+            }
+            return;
         }
+        BroadcastState<String, Long> updates = ctx.getBroadcastState(UPDATES);
+        if (updates.contains(change.update)) {
+            return;
+        }
+        updates.put(change.update, change.effectiveAt);
+        long watermark = ctx.currentWatermark();
+        if (change.effectiveAt <= watermark && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            // In force from now on: the reports before the watermark were judged already. Counted once.
+            lateUpdates.inc();
+        }
+        if (timeline != null) {
+            ReferenceUpdate u = parse(change.update);
+            if (u != null) {
+                timeline.add(u);
+            }
+        }
+        if (++addedSincePrune >= PRUNE_EVERY) {
+            addedSincePrune = 0;
+            prune(updates, watermark);
+        }
+    }
+
+    /**
+     * Removes from state the updates that a newer update of the same feature superseded before the
+     * watermark: every report up to the watermark has been judged, and later ones need only the newer.
+     */
+    private void prune(BroadcastState<String, Long> updates, long watermark) throws Exception {
+        List<ReferenceUpdate> held = new ArrayList<>();
+        for (Map.Entry<String, Long> e : updates.entries()) {
+            ReferenceUpdate u = parse(e.getKey());
+            if (u != null) {
+                held.add(u);
+            }
+        }
+        for (ReferenceUpdate u : ReferenceTimeline.superseded(held, watermark)) {
+            updates.remove(u.raw());
+            parsed.remove(u.raw());
+        }
+    }
+
+    /** The held update of that record, parsed once per subtask; null (and skipped) if it no longer parses. */
+    private ReferenceUpdate parse(String raw) {
+        if (parsed == null) {
+            parsed = new HashMap<>();
+        }
+        ReferenceUpdate u = parsed.get(raw);
+        if (u == null) {
+            try {
+                u = ReferenceUpdateParser.parse(raw);
+            } catch (UpdateRejectedException e) {
+                // Validated before it was broadcast: only a stricter check after an upgrade gets here.
+                return null;
+            }
+            parsed.put(raw, u);
+        }
+        return u;
     }
 
     @Override
@@ -189,8 +288,8 @@ public final class TruckMonitorFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         TimerService timers = ctx.timerService();
         long watermark = timers.currentWatermark();
-        TruckRuleEngine engine = engine(ctx.getBroadcastState(REFERENCE));
-        if (engine == null) {
+        ReferenceTimeline timeline = timeline(ctx.getBroadcastState(REFERENCE), ctx.getBroadcastState(UPDATES), watermark);
+        if (timeline == null) {
             // No reference data yet (it is broadcast at start): keep the reports until it arrives.
             if (watermark != Long.MAX_VALUE) {
                 timers.registerEventTimeTimer(watermark + 1);
@@ -212,7 +311,8 @@ public final class TruckMonitorFunction
             while (done < pending.size && pending.ts(done) <= watermark) {
                 long ts = pending.ts(done);
                 fireEngineTimers(engine, state, ts - 1, emit);
-                PointVerdict v = engine.process(state, pending.get(truck, done), emit);
+                // Judged against the reference data in force at the report's own event time.
+                PointVerdict v = engine.process(timeline.at(ts), state, pending.get(truck, done), emit);
                 verdicts[v.ordinal()].inc();
                 done++;
             }
@@ -249,16 +349,37 @@ public final class TruckMonitorFunction
         }
     }
 
-    private TruckRuleEngine engine(ReadOnlyBroadcastState<String, ReferenceSnapshot> broadcast) throws Exception {
-        ReferenceSnapshot snapshot = broadcast.get(LAYERS_KEY);
+    /**
+     * The reference versions, built from broadcast state when first needed or when the base layers
+     * changed; null before the base layers have arrived. Versions superseded at or before the previous
+     * watermark are dropped: every report up to it has been judged (reports up to the current one are
+     * being judged now, key by key).
+     */
+    private ReferenceTimeline timeline(ReadOnlyBroadcastState<String, ReferenceSnapshot> reference,
+                                       ReadOnlyBroadcastState<String, Long> updates, long watermark) throws Exception {
+        ReferenceSnapshot snapshot = reference.get(LAYERS_KEY);
         if (snapshot == null) {
             return null;
         }
-        if (!snapshot.version.equals(layersVersion)) {
-            ReferenceLayers layers = snapshot.layers();
-            engine = new TruckRuleEngine(layers, rules.get());
+        if (timeline == null || !snapshot.version.equals(layersVersion)) {
+            ReferenceLayers base = snapshot.layers();
+            List<ReferenceUpdate> held = new ArrayList<>();
+            for (Map.Entry<String, Long> e : updates.immutableEntries()) {
+                ReferenceUpdate u = parse(e.getKey());
+                if (u != null) {
+                    held.add(u);
+                }
+            }
+            timeline = ReferenceTimeline.of(base, held);
+            engine = new TruckRuleEngine(base, rules.get());
             layersVersion = snapshot.version;
         }
-        return engine;
+        if (watermark != timerWatermark) {
+            if (timerWatermark != Long.MIN_VALUE) {
+                timeline.dropBefore(timerWatermark);
+            }
+            timerWatermark = watermark;
+        }
+        return timeline;
     }
 }

@@ -34,7 +34,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li><b>event time</b>: watermarks with bounded out-of-orderness and idleness;</li>
  *   <li><b>rules</b>: keyed by truck, one {@link TruckMonitorFunction} sorts each truck's reports and
  *       runs the geo-lib rule engine with keyed state and event-time timers; the reference layers
- *       come in as broadcast state; late reports leave through a side output;</li>
+ *       and their updates (event-time data, validated first; invalid ones are dead letters) come
+ *       in as broadcast state; late reports leave through a side output;</li>
  *   <li><b>write</b> alerts, dead letters (late reports among them, reason {@code LATE}) and SPILLAGE
  *       cases to the injected sinks, and the alerts to a Kafka topic when the options name one.</li>
  * </ol>
@@ -45,6 +46,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class TruckMonitorJob {
     private static final TypeInformation<byte[]> BYTES = PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO;
+    /** Idleness of the reference updates stream when the options disable idleness for GPS. */
+    static final Duration UPDATES_IDLENESS = Duration.ofSeconds(30);
 
     private final TruckJobOptions options;
     private final Source<byte[], ?, ?> gps;
@@ -53,6 +56,9 @@ public final class TruckMonitorJob {
     private final TruckSinks sinks;
     private final Sink<Alert> alertsTopic;
     private MapFunction<byte[], byte[]> rawTap;
+    private Source<byte[], ?, ?> updates;
+    private int updatesParallelism = 1;
+    private boolean updatesBounded;
 
     /**
      * @param gps               raw GPS payloads (JSON objects or JT/T 808 frames)
@@ -77,6 +83,22 @@ public final class TruckMonitorJob {
      */
     public TruckMonitorJob withRawTap(MapFunction<byte[], byte[]> tap) {
         this.rawTap = tap;
+        return this;
+    }
+
+    /**
+     * Reference update records (JSON lines, {@link io.zhili.geo.fence.ReferenceUpdateParser}) applied
+     * while the job runs, each from its effective time. None when not set.
+     *
+     * @param parallelism parallelism of reading and validating them (1 for a file)
+     * @param bounded     the source ends (a file, a topic read to its end): all its updates are then
+     *                    read before any report is judged, so their order in the input never matters;
+     *                    an unbounded source's updates are event-time data with the GPS bound
+     */
+    public TruckMonitorJob withReferenceUpdates(Source<byte[], ?, ?> source, int parallelism, boolean bounded) {
+        this.updates = source;
+        this.updatesParallelism = parallelism;
+        this.updatesBounded = bounded;
         return this;
     }
 
@@ -115,24 +137,52 @@ public final class TruckMonitorJob {
                 .uid("gps-watermarks").name("event time").setParallelism(sourceParallelism);
 
         // Reference data: broadcast once at start; its input carries no event time of its own.
-        DataStream<ReferenceSnapshot> layers = env
-                .fromData(TypeInformation.of(ReferenceSnapshot.class), reference)
-                .uid("reference-source").name("reference layers")
-                .broadcast();
+        DataStream<ReferenceChange> layers = env
+                .fromData(TypeInformation.of(ReferenceChange.class), ReferenceChange.of(reference))
+                .uid("reference-source").name("reference layers");
+        DataStream<DeadLetter> updateDeadLetters = null;
+        if (updates != null) {
+            Duration idle = options.idleness().isZero() ? UPDATES_IDLENESS : options.idleness();
+            SingleOutputStreamOperator<ReferenceChange> validated = env
+                    .fromSource(updates, WatermarkStrategy.noWatermarks(), "reference updates source")
+                    .uid("reference-updates-source").setParallelism(updatesParallelism)
+                    .process(new ReferenceUpdateDecodeFunction())
+                    .uid("reference-updates-decode").name("validate reference updates").setParallelism(updatesParallelism);
+            updateDeadLetters = validated.getSideOutput(ReferenceUpdateDecodeFunction.DEAD_LETTERS);
+            if (updatesBounded) {
+                // A bounded input emits no watermark before its end (then the final one), so the rules
+                // wait for all of it: a few thousand updates are read in a moment, in any order.
+                layers = layers.union(validated);
+            } else {
+                // Updates are event-time data: their watermark (effective_at less the GPS bound) holds
+                // the rules back, so an update within the bound is seen before the reports it governs.
+                // A quiet updates topic must not stall the job: idleness always applies to it.
+                layers = layers.union(validated.assignTimestampsAndWatermarks(WatermarkStrategy
+                                .<ReferenceChange>forBoundedOutOfOrderness(options.outOfOrderness())
+                                .withTimestampAssigner((c, previous) -> c.effectiveAt)
+                                .withIdleness(idle))
+                        .uid("reference-updates-watermarks").name("reference updates event time")
+                        .setParallelism(updatesParallelism));
+            }
+        }
 
         // The keyed-broadcast operator of KeyedBroadcastProcessFunction, fed in batches per truck
         // (TruckBatchingOperator says why); same state, same uid, same results.
         SingleOutputStreamOperator<Alert> alerts = points
                 .keyBy(GpsPoint::truckId)
-                .connect(layers)
+                .connect(layers.broadcast())
                 .transform("truck rules", TypeInformation.of(Alert.class), new TruckBatchingOperator(
-                        new TruckMonitorFunction(options.rules()), List.of(TruckMonitorFunction.REFERENCE)))
+                        new TruckMonitorFunction(options.rules()),
+                        List.of(TruckMonitorFunction.REFERENCE, TruckMonitorFunction.UPDATES)))
                 .uid("truck-rules");
 
         DataStream<DeadLetter> late = alerts.getSideOutput(TruckMonitorFunction.LATE)
                 .map(new LateToDeadLetter(options.outOfOrderness()))
                 .uid("late-dead-letters").name("late reports");
         DataStream<DeadLetter> deadLetters = decoded.getSideOutput(GpsDecodeFunction.DEAD_LETTERS).union(late);
+        if (updateDeadLetters != null) {
+            deadLetters = deadLetters.union(updateDeadLetters);
+        }
 
         alerts.sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts table");
         deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-sink").name("dead letter table");

@@ -1,6 +1,7 @@
 package io.zhili.jobs.trucks;
 
 import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.geo.fence.UpdateRejectReason;
 import io.zhili.geo.trucks.GpsRejectReason;
 import io.zhili.geo.trucks.PointVerdict;
 import io.zhili.geo.trucks.RuleType;
@@ -8,6 +9,7 @@ import io.zhili.geo.trucks.SpillageCase;
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.LineBytesFormat;
 import io.zhili.jobs.common.RunDirectory;
+import io.zhili.jobs.metrics.PrometheusEndpointFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,10 @@ public final class TruckRun {
     private final Integer parallelism;
     private MapFunction<byte[], byte[]> rawTap;
     private Path catalogFile;
+    private Path updatesFile;
+    private String updatesTopic;
+    private String metricsHost = "127.0.0.1";
+    private String metricsPort;
 
     public TruckRun(Input input, Path routes, Path sites, Path zones, Path out, TruckJobOptions options,
                     Integer parallelism) {
@@ -102,12 +108,43 @@ public final class TruckRun {
         return this;
     }
 
+    /**
+     * Reference updates applied while the job runs: a file of JSON lines ({@code --reference-updates})
+     * or a topic on the {@code kafka} brokers ({@code --reference-topic}); at most one, both null for none.
+     */
+    public TruckRun withReferenceUpdates(Path file, String topic) {
+        this.updatesFile = file;
+        this.updatesTopic = topic;
+        return this;
+    }
+
+    /**
+     * Serves the job's metrics for Prometheus ({@code GET /metrics}) on {@code host} (loopback by
+     * default) at {@code port} (a port or a range such as {@code 9250-9260}) while it runs, through
+     * {@link io.zhili.jobs.metrics.PrometheusEndpoint}; no endpoint when {@code port} is null. Applies
+     * to the embedded MiniCluster; a cluster's reporters are the cluster's configuration.
+     */
+    public TruckRun withMetrics(String host, String port) {
+        if (port != null) {
+            io.zhili.jobs.metrics.PrometheusEndpoint.ports(port);
+        }
+        this.metricsHost = host == null ? "127.0.0.1" : host;
+        this.metricsPort = port;
+        return this;
+    }
+
     /** Runs the job; returns the run summary ({@code run.json}); an unbounded run returns when cancelled. */
     public Map<String, Object> execute() throws Exception {
         validate();
         long t0 = System.currentTimeMillis();
         ReferenceSnapshot reference = ReferenceSnapshot.read(routes, sites, zones);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Configuration start = new Configuration();
+        if (metricsPort != null) {
+            start.setString("metrics.reporter.zhili.factory.class", PrometheusEndpointFactory.class.getName());
+            start.setString("metrics.reporter.zhili.host", metricsHost);
+            start.setString("metrics.reporter.zhili.port", metricsPort);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(start);
         if (parallelism != null) {
             env.setParallelism(parallelism);
         }
@@ -147,6 +184,14 @@ public final class TruckRun {
                     TruckSinks.parquet(tables),
                     alertsTopic == null ? null : TruckKafka.alertsSink(kafkaFor(alertsTopic), alertsTopic,
                             "zhili-trucks-" + UUID.randomUUID().toString().substring(0, 8)));
+            if (updatesFile != null) {
+                job.withReferenceUpdates(FileSource.forRecordStreamFormat(new LineBytesFormat(),
+                        new org.apache.flink.core.fs.Path(updatesFile.toAbsolutePath().toUri())).build(), 1, true);
+            } else if (updatesTopic != null) {
+                // Updates are few: one reader keeps them in one ordered stream.
+                job.withReferenceUpdates(TruckKafka.referenceSource(input.kafka(), updatesTopic, input.stopAtEnd()), 1,
+                        input.stopAtEnd());
+            }
             job.withRawTap(rawTap).build(env);
             Map<String, Object> accumulators = JobRunner.run(env, "zhili trucks", TruckCounters.GPS_READ);
             if (accumulators.containsKey(JobRunner.DETACHED)) {
@@ -229,6 +274,15 @@ public final class TruckRun {
         if (input.kafka() != null && !input.kafka().matches("[^:,\\s]+:\\d{1,5}(,[^:,\\s]+:\\d{1,5})*")) {
             throw new IllegalArgumentException("--kafka must be HOST:PORT[,HOST:PORT...], not '" + input.kafka() + "'");
         }
+        if (updatesFile != null && updatesTopic != null) {
+            throw new IllegalArgumentException("give one of --reference-updates and --reference-topic, not both");
+        }
+        if (updatesFile != null && !Files.isRegularFile(updatesFile)) {
+            throw new IllegalArgumentException("--reference-updates " + updatesFile + " does not exist or is not a file");
+        }
+        if (updatesTopic != null && input.kafka() == null) {
+            throw new IllegalArgumentException("--reference-topic " + updatesTopic + " needs --kafka HOST:PORT");
+        }
         if (out == null) {
             throw new IllegalArgumentException("--out is required");
         }
@@ -257,6 +311,11 @@ public final class TruckRun {
         inputs.put("sites", sites.toString());
         inputs.put("zones", zones.toString());
         inputs.put("catalog", catalogFile == null ? null : catalogFile.toString());
+        if (updatesFile != null) {
+            inputs.put("reference_updates", updatesFile.toString());
+        } else if (updatesTopic != null) {
+            inputs.put("reference_topic", updatesTopic);
+        }
         s.put("inputs", inputs);
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("out_of_orderness_ms", options.outOfOrderness().toMillis());
@@ -268,19 +327,16 @@ public final class TruckRun {
         s.put("options", opts);
 
         long read = count(acc, TruckCounters.GPS_READ);
-        Map<String, Object> deadByReason = new LinkedHashMap<>();
-        long dead = 0;
-        for (GpsRejectReason r : GpsRejectReason.values()) {
-            long n = count(acc, TruckCounters.DEAD_LETTER_PREFIX + r.name());
-            deadByReason.put(r.name(), n);
-            dead += n;
-        }
+        Map<String, Object> deadByReason = byReason(acc, TruckCounters.DEAD_LETTER_PREFIX, GpsRejectReason.values());
+        long dead = total(deadByReason);
         Map<String, Object> gps = new LinkedHashMap<>();
         gps.put("read", read);
         gps.put("decoded", read - dead);
         gps.put("dead_letters", dead);
         gps.put("dead_letters_by_reason", deadByReason);
         s.put("gps", gps);
+
+        s.put("updates", updates(acc));
 
         Map<String, Object> points = new LinkedHashMap<>();
         for (PointVerdict v : PointVerdict.values()) {
@@ -311,6 +367,37 @@ public final class TruckRun {
             s.put("points_per_s", Math.round(read * 1000.0 / n.longValue()));
         }
         return s;
+    }
+
+    /** The reference updates section: read, applied, dead letters by reason, late (all 0 without updates). */
+    private static Map<String, Object> updates(Map<String, Object> acc) {
+        long read = count(acc, TruckCounters.UPDATES_READ);
+        Map<String, Object> byReason = byReason(acc, TruckCounters.UPDATES_DEAD_LETTER_PREFIX, UpdateRejectReason.values());
+        long dead = total(byReason);
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("read", read);
+        u.put("applied", read - dead);
+        u.put("dead_letters", dead);
+        u.put("dead_letters_by_reason", byReason);
+        u.put("late", count(acc, TruckCounters.UPDATES_LATE));
+        return u;
+    }
+
+    /** The counts named {@code prefix + reason} for every reason, in declaration order. */
+    private static Map<String, Object> byReason(Map<String, Object> acc, String prefix, Enum<?>[] reasons) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (Enum<?> r : reasons) {
+            counts.put(r.name(), count(acc, prefix + r.name()));
+        }
+        return counts;
+    }
+
+    private static long total(Map<String, Object> counts) {
+        long sum = 0;
+        for (Object n : counts.values()) {
+            sum += (Long) n;
+        }
+        return sum;
     }
 
     private static long count(Map<String, Object> acc, String name) {

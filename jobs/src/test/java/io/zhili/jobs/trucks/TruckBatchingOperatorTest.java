@@ -50,26 +50,26 @@ class TruckBatchingOperatorTest {
         }
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceSnapshot, Alert> harness(
+    private static KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceChange, Alert> harness(
             boolean batching, OperatorSubtaskState restored) throws Exception {
         TruckMonitorFunction f = new TruckMonitorFunction(RuleConfig.defaults());
-        CoBroadcastWithKeyedOperator<String, GpsPoint, ReferenceSnapshot, Alert> op = batching
-                ? new TruckBatchingOperator(f, List.of(TruckMonitorFunction.REFERENCE))
-                : new CoBroadcastWithKeyedOperator<>(f, List.of(TruckMonitorFunction.REFERENCE));
-        KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceSnapshot, Alert> h =
+        CoBroadcastWithKeyedOperator<String, GpsPoint, ReferenceChange, Alert> op = batching
+                ? new TruckBatchingOperator(f, List.of(TruckMonitorFunction.REFERENCE, TruckMonitorFunction.UPDATES))
+                : new CoBroadcastWithKeyedOperator<>(f, List.of(TruckMonitorFunction.REFERENCE, TruckMonitorFunction.UPDATES));
+        KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceChange, Alert> h =
                 new KeyedBroadcastOperatorTestHarness<>(op, GpsPoint::truckId, Types.STRING, 128, 1, 0);
         if (restored != null) {
             h.initializeState(restored);
         }
         h.open();
-        h.processBroadcastElement(reference, 0);
+        h.processBroadcastElement(ReferenceChange.of(reference), 0);
         h.processBroadcastWatermark(Long.MAX_VALUE);
         return h;
     }
 
     /** What a run produced: alerts and late reports, each sorted, so order across trucks does not matter. */
     private record Outcome(List<Alert> alerts, List<GpsPoint> late) {
-        static Outcome of(List<KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceSnapshot, Alert>> runs) {
+        static Outcome of(List<KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceChange, Alert>> runs) {
             List<Alert> alerts = new ArrayList<>();
             List<GpsPoint> late = new ArrayList<>();
             for (var h : runs) {
@@ -92,7 +92,7 @@ class TruckBatchingOperatorTest {
      * positive, checkpoints after that many reports and continues in a fresh operator restored from it.
      */
     private static Outcome run(boolean batching, int checkpointAt) throws Exception {
-        List<KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceSnapshot, Alert>> runs = new ArrayList<>();
+        List<KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceChange, Alert>> runs = new ArrayList<>();
         var h = harness(batching, null);
         runs.add(h);
         Random steps = new Random(3);

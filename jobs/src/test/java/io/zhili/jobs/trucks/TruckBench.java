@@ -6,6 +6,7 @@ import io.zhili.geo.fence.ReferenceLayers;
 import io.zhili.geo.trucks.Alert;
 import io.zhili.geo.trucks.RuleType;
 import io.zhili.geo.trucks.Severity;
+import io.zhili.jobs.common.RunDirectory;
 import io.zhili.jobs.testing.KafkaBroker;
 import java.io.BufferedReader;
 import java.lang.management.ManagementFactory;
@@ -42,6 +43,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *   <li><b>latency</b>: the first {@code RATE × LATENCY_S} lines replayed from a file at {@code RATE}
  *       lines/s, alerts to a transactional topic read by two consumers, {@code read_uncommitted} and
  *       {@code read_committed}.</li>
+ *   <li><b>updates</b> (only when named in {@code ZHILI_BENCH_PHASES}): the file phase without and with
+ *       1 000 reference updates spread over the night, alternating, and the ratio of their rates.</li>
  * </ol>
  * Throughput is given two ways: over the job's net runtime (deployment and start-up included) and
  * over the time from the first record read to the end of the job. Both throughput phases run with the
@@ -105,6 +108,10 @@ public final class TruckBench {
             report.add(phase.end("file", run) + "; " + scores(data, work.resolve("file")));
         }
 
+        if (phases.contains("updates")) {
+            report.addAll(updates(data, work, defaults, parallelism, records));
+        }
+
         boolean kafka = phases.contains("kafka") || phases.contains("latency");
         try (KafkaBroker broker = kafka ? new KafkaBroker() : null) {
             if (phases.contains("kafka")) {
@@ -127,12 +134,75 @@ public final class TruckBench {
             }
         }
         if (System.getenv("ZHILI_BENCH_KEEP") == null) {
-            io.zhili.jobs.common.RunDirectory.deleteTree(work);
+            RunDirectory.deleteTree(work);
         } else {
             report.add("outputs kept in " + work);
         }
         System.out.println();
         report.forEach(System.out::println);
+    }
+
+    /**
+     * The file phase without and with {@value #UPDATE_COUNT} reference updates spread evenly over the
+     * night ({@link UpdateMix}), alternating, a warm-up round and {@value #UPDATE_ROUNDS} rounds each; reports the median
+     * rates (first record to end, and CPU per record) and their ratio.
+     */
+    private static List<String> updates(Path data, Path work, TruckJobOptions options, int parallelism, long records)
+            throws Exception {
+        Path routes = data.resolve("routes.geojson");
+        Path sites = data.resolve("sites.geojson");
+        Path zones = data.resolve("zones.geojson");
+        Path updates = Files.write(work.resolve("updates.jsonl"), UpdateMix.generate(routes, sites, zones,
+                TruckDataGenerator.NIGHT_START.toInstant().toEpochMilli(),
+                TruckDataGenerator.NIGHT_END.toInstant().toEpochMilli(), UPDATE_COUNT, SEED));
+        List<String> out = new ArrayList<>();
+        List<double[]> plain = new ArrayList<>();
+        List<double[]> updated = new ArrayList<>();
+        // Round 0 warms the JVM up (JIT, class loading) and is not counted: the first run of a JVM is
+        // several times slower than the next ones.
+        for (int round = 0; round <= UPDATE_ROUNDS; round++) {
+            for (boolean withUpdates : new boolean[] {false, true}) {
+                Path dir = work.resolve((withUpdates ? "updates-" : "plain-") + round);
+                Phase phase = Phase.begin(records);
+                Map<String, Object> run = new TruckRun(TruckRun.Input.file(data.resolve("gps.jsonl")), routes, sites, zones,
+                        dir, options, parallelism).withReferenceUpdates(withUpdates ? updates : null, null)
+                        .withRawTap(new Ingest()).execute();
+                double[] rate = phase.rates(run);
+                if (round > 0) {
+                    (withUpdates ? updated : plain).add(rate);
+                }
+                out.add((round == 0 ? "warm-up " : "") + phase.end(withUpdates ? "file+updates" : "file", run)
+                        + (withUpdates ? "; updates " + run.get("updates") : ""));
+                RunDirectory.deleteTree(dir);
+            }
+        }
+        double[] p = median(plain);
+        double[] u = median(updated);
+        // Each round's two runs follow each other, so their ratio is steadier than the ratio of medians
+        // on a machine whose load changes from one minute to the next.
+        List<double[]> ratios = new ArrayList<>();
+        for (int i = 0; i < plain.size(); i++) {
+            ratios.add(new double[] {updated.get(i)[0] / plain.get(i)[0], updated.get(i)[1] / plain.get(i)[1]});
+        }
+        double[] r = median(ratios);
+        out.add(String.format(Locale.ROOT, "updates: %d reference updates over the night; median first record to end %,.0f"
+                        + " records/s without, %,.0f with (ratio %.3f); CPU per record %.2f µs without, %.2f with (ratio %.3f);"
+                        + " median of the rounds' ratios: rate %.3f, CPU per record %.3f",
+                UPDATE_COUNT, p[0], u[0], u[0] / p[0], p[1], u[1], u[1] / p[1], r[0], r[1]));
+        return out;
+    }
+
+    private static final int UPDATE_COUNT = 1000;
+    private static final int UPDATE_ROUNDS = 3;
+
+    private static double[] median(List<double[]> runs) {
+        double[] m = new double[2];
+        for (int k = 0; k < 2; k++) {
+            final int col = k;
+            double[] v = runs.stream().mapToDouble(r -> r[col]).sorted().toArray();
+            m[k] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+        return m;
     }
 
     private static List<String> latency(KafkaBroker broker, Path data, Path work, TruckJobOptions options, int rate,
@@ -302,6 +372,14 @@ public final class TruckBench {
                     streaming, read / streaming, (cpuNow - Ingest.FIRST[1]) / 1e9, secondHalf,
                     (read - read / 2) / secondHalf, (cpuNow - Ingest.HALF[1]) / 1e9, (cpuNow - startCpuNanos) / 1e9,
                     (now - startNanos) / 1e9, Ingest.tenths(now));
+        }
+
+        /** {records/s from the first record to now, JVM CPU µs per record over the same span}. */
+        double[] rates(Map<String, Object> run) {
+            long now = System.nanoTime();
+            long cpuNow = cpuNanos();
+            long read = ((Number) ((Map<?, ?>) run.get("gps")).get("read")).longValue();
+            return new double[] {read / ((now - Ingest.FIRST[0]) / 1e9), (cpuNow - Ingest.FIRST[1]) / 1e3 / read};
         }
 
         static long cpuNanos() {

@@ -39,7 +39,7 @@ class TruckMonitorFunctionTest {
     static Path dir;
     static ReferenceSnapshot reference;
 
-    private KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceSnapshot, Alert> harness;
+    private KeyedBroadcastOperatorTestHarness<String, GpsPoint, ReferenceChange, Alert> harness;
 
     @BeforeAll
     static void world() throws Exception {
@@ -50,8 +50,8 @@ class TruckMonitorFunctionTest {
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new TruckMonitorFunction(RuleConfig.defaults()), GpsPoint::truckId, Types.STRING,
-                TruckMonitorFunction.REFERENCE);
-        harness.processBroadcastElement(reference, 0);
+                TruckMonitorFunction.REFERENCE, TruckMonitorFunction.UPDATES);
+        harness.processBroadcastElement(ReferenceChange.of(reference), 0);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
@@ -154,9 +154,9 @@ class TruckMonitorFunctionTest {
         harness.close();
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new TruckMonitorFunction(RuleConfig.defaults()), GpsPoint::truckId, Types.STRING,
-                TruckMonitorFunction.REFERENCE);
-        harness.processBroadcastElement(ReferenceSnapshot.read(data.resolve("routes.geojson"),
-                data.resolve("sites.geojson"), data.resolve("zones.geojson")), 0);
+                TruckMonitorFunction.REFERENCE, TruckMonitorFunction.UPDATES);
+        harness.processBroadcastElement(ReferenceChange.of(ReferenceSnapshot.read(data.resolve("routes.geojson"),
+                data.resolve("sites.geojson"), data.resolve("zones.geojson"))), 0);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
         Random steps = new Random(7);
         long maxTs = Long.MIN_VALUE;
