@@ -4,12 +4,8 @@ import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.geo.catalog.ClassKind;
 import io.zhili.geo.catalog.StandardClass;
 import io.zhili.geo.table.CsvWriter;
-import io.zhili.geo.table.TableFiles;
-import io.zhili.geo.table.TableReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.locationtech.jts.geom.Point;
@@ -46,37 +42,23 @@ public final class SuspectCases {
 
     /** Writes {@code csv} from the suspects table under {@code suspects}; returns the number of cases. */
     public static long write(Path suspects, Path csv, StandardClass caseClass) throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(suspects)) {
-            try (var list = Files.list(suspects)) {
-                if (list.anyMatch(p -> p.toString().endsWith(".parquet"))) {
-                    files = TableFiles.list(suspects);
-                }
-            }
-        }
         long n = 0;
         WKBReader wkb = new WKBReader();
         try (CsvWriter out = CsvWriter.open(csv, HEADER)) {
-            for (Path file : files) {
-                try (TableReader r = TableReader.open(file)) {
-                    int id = r.columnIndex("suspect_id");
-                    int status = r.columnIndex("status");
-                    int after = r.columnIndex("after_date");
-                    int district = r.columnIndex("district_code");
-                    int geometry = r.columnIndex("geometry");
-                    while (r.next()) {
-                        if (!SuspectOperator.NEW.equals(r.get(status))) {
-                            continue;
-                        }
-                        Point at = wkb.read(WKBReader.hexToBytes(r.get(geometry))).getInteriorPoint();
-                        out.write("SAT-" + r.get(id), "SATELLITE", "EVENT", caseClass.majorCode(), caseClass.code(), "",
-                                String.format(Locale.ROOT, "%.7f", at.getX()), String.format(Locale.ROOT, "%.7f", at.getY()),
-                                "WGS84", r.get(after) + "T00:00:00+08:00", "", "", "", "", r.get(district));
-                        n++;
-                    }
-                } catch (ParseException e) {
-                    throw new IOException(file + ": unreadable suspect geometry: " + e.getMessage(), e);
+            for (SuspectRow s : SuspectTable.read(suspects)) {
+                if (!SuspectOperator.NEW.equals(s.status)) {
+                    continue;
                 }
+                Point at;
+                try {
+                    at = wkb.read(s.geometry).getInteriorPoint();
+                } catch (ParseException e) {
+                    throw new IOException(suspects + ": unreadable geometry of suspect " + s.suspectId + ": " + e.getMessage(), e);
+                }
+                out.write("SAT-" + s.suspectId, "SATELLITE", "EVENT", caseClass.majorCode(), caseClass.code(), "",
+                        String.format(Locale.ROOT, "%.7f", at.getX()), String.format(Locale.ROOT, "%.7f", at.getY()),
+                        "WGS84", s.afterDate + "T00:00:00+08:00", "", "", "", "", s.districtCode);
+                n++;
             }
         }
         return n;

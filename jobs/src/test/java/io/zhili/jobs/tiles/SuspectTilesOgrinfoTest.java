@@ -1,0 +1,91 @@
+package io.zhili.jobs.tiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhili.geo.parquet.GeoParquetWriter;
+import io.zhili.geo.tiles.WebMercator;
+import io.zhili.jobs.changes.ChangeTables;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKTReader;
+
+/**
+ * The {@code suspects} vector layer: GDAL's MVT driver ({@code ogrinfo}) reads the tile with the layer,
+ * the attributes and a polygon georeferenced onto the suspect's place in EPSG:3857; the TileJSON lists
+ * the layer and its fields; a tile far away is not written.
+ */
+class SuspectTilesOgrinfoTest {
+    private static final Path OGRINFO = Path.of("/usr/bin/ogrinfo");
+    private static final double EARTH_RADIUS = 6378137.0;
+
+    @Test
+    void ogrinfoReadsTheSuspectsLayer(@TempDir Path dir) throws Exception {
+        double lon = 120.38;
+        double lat = 36.07;
+        // A 20×30 m (roughly) suspect and an L-shaped one 1 km east.
+        Geometry box = new WKTReader().read(String.format(java.util.Locale.ROOT,
+                "POLYGON((%f %f, %f %f, %f %f, %f %f, %f %f))", lon, lat, lon + 0.00022, lat, lon + 0.00022, lat + 0.00027,
+                lon, lat + 0.00027, lon, lat));
+        Geometry ell = new WKTReader().read("POLYGON((120.391 36.07, 120.3913 36.07, 120.3913 36.0701, 120.3911 36.0701, "
+                + "120.3911 36.0703, 120.391 36.0703, 120.391 36.07))");
+        Path changes = dir.resolve("changes");
+        Files.createDirectories(changes.resolve(ChangeTables.SUSPECTS));
+        try (GeoParquetWriter w = GeoParquetWriter.open(changes.resolve(ChangeTables.SUSPECTS).resolve("part-0.parquet"),
+                ChangeTables.SUSPECT_SCHEMA)) {
+            w.write("6f1c0d4e-0b7a-3c55-9a62-0d9b6a1e2f33", "2025-09", "NEW", 612.5, 2, "c1,c2", "370202", "370202001", null,
+                    "2025-09", "2025-09-01", box);
+            w.write("0a9e7f10-2222-3333-8444-555566667777", "2025-09", "GONE", 300.0, 1, "c9", "370202", null, null,
+                    "2025-03", "2025-03-01", ell);
+        }
+        Files.writeString(changes.resolve("_SUCCESS"), "");
+        Path tiles = dir.resolve("tiles");
+        SuspectTiles.Result r = SuspectTiles.write(changes, tiles, 14, 16);
+        assertEquals(2, r.suspects());
+        assertTrue(r.tilesWritten() >= 3, r.toString());
+        JsonNode tj = new ObjectMapper().readTree(tiles.resolve("suspects/tilejson.json").toFile());
+        assertEquals("suspects", tj.get("vector_layers").get(0).get("id").asText());
+        assertEquals("String", tj.get("vector_layers").get(0).get("fields").get("status").asText());
+        assertEquals(14, tj.get("minzoom").asInt());
+        assertTrue(!Files.exists(tiles.resolve("suspects/16/" + WebMercator.tileX(121.0, 16))));
+
+        assumeTrue(Files.isExecutable(OGRINFO), "ogrinfo is not installed (Debian: apt-get install -y gdal-bin): "
+                + "skipping the GDAL MVT check");
+        String tile = "16/" + WebMercator.tileX(lon + 0.0001, 16) + "/" + WebMercator.tileY(lat + 0.0001, 16) + ".mvt";
+        assertTrue(Files.exists(tiles.resolve("suspects").resolve(tile)), tile);
+        Process p = new ProcessBuilder(OGRINFO.toString(), "-ro", "-al", tile).directory(tiles.resolve("suspects").toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("using driver `MVT' successful"), out);
+        assertTrue(out.contains("Layer name: suspects"), out);
+        assertTrue(out.contains("suspect_id (String) = 6f1c0d4e-0b7a-3c55-9a62-0d9b6a1e2f33"), out);
+        assertTrue(out.contains("status (String) = NEW"), out);
+        assertTrue(out.contains("n_fragments (Integer") && out.contains("= 2"), out);
+        assertTrue(out.contains("district_code (String) = 370202"), out);
+        Matcher poly = Pattern.compile("POLYGON \\(\\(([^)]*)\\)\\)").matcher(out);
+        assertTrue(poly.find(), out);
+        String[] points = poly.group(1).split(",");
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        for (String pt : points) {
+            String[] xy = pt.trim().split(" ");
+            minX = Math.min(minX, Double.parseDouble(xy[0]));
+            minY = Math.min(minY, Double.parseDouble(xy[1]));
+        }
+        // The south-west corner lands on the suspect's corner in Web Mercator metres (tile units are ~0.6 m at z16).
+        assertEquals(Math.toRadians(lon) * EARTH_RADIUS, minX, 2.0);
+        assertEquals(Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)) * EARTH_RADIUS, minY, 2.0);
+    }
+}
