@@ -2,10 +2,8 @@ package io.zhili.geo.tiles;
 
 import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.IUserDataConverter;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerProps;
-import io.github.sebasbaumh.mapbox.vectortile.util.MvtUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,14 +71,7 @@ public final class PolygonTileEncoder {
         if (inTile.isEmpty()) {
             return null;
         }
-        VectorTile.Tile.Layer.Builder layer = MvtUtil.newLayerBuilder(layerName, params);
-        MvtLayerProps props = new MvtLayerProps();
-        JtsAdapter.addFeatures(layer, inTile, props, new Attributes());
-        if (layer.getFeaturesCount() == 0) {
-            return null;
-        }
-        MvtUtil.writeProps(layer, props);
-        return VectorTile.Tile.newBuilder().addLayers(layer.build()).build().toByteArray();
+        return MvtLayerWriter.tile(layerName, params, inTile, new Attributes());
     }
 
     /** lon/lat → tile units of tile x/y at a zoom with {@code scale} tiles per axis. */
@@ -119,13 +110,8 @@ public final class PolygonTileEncoder {
             PolygonFeature f = (PolygonFeature) userData;
             feature.setId(f.id());
             for (Map.Entry<String, Object> a : f.attributes().entrySet()) {
-                if (a.getValue() == null) {
-                    continue;
-                }
-                int value = props.addValue(a.getValue());
-                if (value >= 0) {
-                    feature.addTags(props.addKey(a.getKey()));
-                    feature.addTags(value);
+                if (a.getValue() != null) {
+                    MvtLayerWriter.tag(props, feature, a.getKey(), a.getValue());
                 }
             }
         }
