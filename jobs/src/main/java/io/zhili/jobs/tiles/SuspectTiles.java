@@ -1,5 +1,7 @@
 package io.zhili.jobs.tiles;
 
+import io.zhili.geo.geojson.Feature;
+import io.zhili.geo.geojson.GeoJsonWriter;
 import io.zhili.geo.tiles.PolygonTileEncoder;
 import io.zhili.geo.tiles.TileJson;
 import io.zhili.geo.tiles.WebMercator;
@@ -25,11 +27,14 @@ import org.locationtech.jts.io.WKBReader;
 /**
  * The {@code suspects} vector layer of {@code zhili tiles --suspects DIR}: the suspected illegal
  * structures of a {@code zhili changes} output as polygons in Mapbox Vector Tiles
- * ({@code suspects/{z}/{x}/{y}.mvt}, {@code suspects/tilejson.json}), every status (the console styles
- * NEW, PERSISTING and GONE apart). Feature id: the high bits of the suspect_id UUID (positive).
+ * ({@code suspects/{z}/{x}/{y}.mvt}, {@code suspects/tilejson.json}), every status, and the same features
+ * as one GeoJSON document ({@code suspects/suspects.json}, what the console draws: a city has a few
+ * thousand suspects). Feature id: the high bits of the suspect_id UUID (positive).
  */
 public final class SuspectTiles {
     public static final String LAYER = "suspects";
+    /** The GeoJSON of all suspects, beside the tiles. */
+    public static final String GEOJSON = "suspects.json";
     /** The attributes of each feature and their TileJSON types. */
     public static final Map<String, String> FIELDS;
 
@@ -133,6 +138,17 @@ public final class SuspectTiles {
         new TileJson(LAYER, description, List.of("{z}/{x}/{y}.mvt"), minZoom, maxZoom, b, center,
                 List.of(new TileJson.VectorLayer(LAYER, description, minZoom, maxZoom, FIELDS)), extra)
                 .write(layerDir.resolve("tilejson.json"));
+        List<Feature> geojson = new ArrayList<>(features.size());
+        for (PolygonTileEncoder.PolygonFeature f : features) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            f.attributes().forEach((k, v) -> {
+                if (v != null) {
+                    props.put(k, v);
+                }
+            });
+            geojson.add(new Feature(geojson.size(), f.attributes().get("suspect_id"), f.lonLat(), props));
+        }
+        GeoJsonWriter.write(layerDir.resolve(GEOJSON), geojson);
         return new Result(features.size(), tiles, bytes);
     }
 }

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zhili.geo.parquet.GeoParquetWriter;
 import io.zhili.geo.tiles.WebMercator;
-import io.zhili.jobs.changes.ChangeTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.WKTReader;
 
 /**
  * The {@code suspects} vector layer: GDAL's MVT driver ({@code ogrinfo}) reads the tile with the layer,
@@ -30,22 +26,7 @@ class SuspectTilesOgrinfoTest {
     void ogrinfoReadsTheSuspectsLayer(@TempDir Path dir) throws Exception {
         double lon = 120.38;
         double lat = 36.07;
-        // A 20×30 m (roughly) suspect and an L-shaped one 1 km east.
-        Geometry box = new WKTReader().read(String.format(java.util.Locale.ROOT,
-                "POLYGON((%f %f, %f %f, %f %f, %f %f, %f %f))", lon, lat, lon + 0.00022, lat, lon + 0.00022, lat + 0.00027,
-                lon, lat + 0.00027, lon, lat));
-        Geometry ell = new WKTReader().read("POLYGON((120.391 36.07, 120.3913 36.07, 120.3913 36.0701, 120.3911 36.0701, "
-                + "120.3911 36.0703, 120.391 36.0703, 120.391 36.07))");
-        Path changes = dir.resolve("changes");
-        Files.createDirectories(changes.resolve(ChangeTables.SUSPECTS));
-        try (GeoParquetWriter w = GeoParquetWriter.open(changes.resolve(ChangeTables.SUSPECTS).resolve("part-0.parquet"),
-                ChangeTables.SUSPECT_SCHEMA)) {
-            w.write("6f1c0d4e-0b7a-3c55-9a62-0d9b6a1e2f33", "2025-09", "NEW", 612.5, 2, "c1,c2", "370202", "370202001", null,
-                    "2025-09", "2025-09-01", box);
-            w.write("0a9e7f10-2222-3333-8444-555566667777", "2025-09", "GONE", 300.0, 1, "c9", "370202", null, null,
-                    "2025-03", "2025-03-01", ell);
-        }
-        Files.writeString(changes.resolve("_SUCCESS"), "");
+        Path changes = SuspectsFixture.write(dir.resolve("changes"), lon, lat);
         Path tiles = dir.resolve("tiles");
         SuspectTiles.Result r = SuspectTiles.write(changes, tiles, 14, 16);
         assertEquals(2, r.suspects());
@@ -55,6 +36,10 @@ class SuspectTilesOgrinfoTest {
         assertEquals("String", tj.get("vector_layers").get(0).get("fields").get("status").asText());
         assertEquals(14, tj.get("minzoom").asInt());
         assertTrue(!Files.exists(tiles.resolve("suspects/16/" + WebMercator.tileX(121.0, 16))));
+        JsonNode geo = new ObjectMapper().readTree(tiles.resolve("suspects/suspects.json").toFile());
+        assertEquals(2, geo.get("features").size());
+        assertEquals("GONE", geo.get("features").get(1).get("properties").get("status").asText());
+        assertEquals("Polygon", geo.get("features").get(1).get("geometry").get("type").asText());
 
         assumeTrue(Files.isExecutable(MvtOgrinfoTest.OGRINFO), "ogrinfo is not installed (Debian: apt-get install -y gdal-bin): "
                 + "skipping the GDAL MVT check");
