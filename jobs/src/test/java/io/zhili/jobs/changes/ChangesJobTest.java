@@ -125,6 +125,9 @@ class ChangesJobTest {
             }
             double precision = (double) truePositive / flagged;
             double recall = (double) truePositive / truth;
+            System.out.printf("changes round %d: SUSPECT precision %.4f recall %.4f (%d flagged, %d planted fragments); by expected outcome %s%n",
+                    round, precision, recall, flagged, truth, byExpected.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()[1] + "/" + e.getValue()[0]).toList());
             assertTrue(truth > 100, "round " + round + ": " + truth + " planted suspect fragments");
             assertTrue(precision >= 0.95, "round " + round + " precision " + precision);
             assertTrue(recall >= 0.95, "round " + round + " recall " + recall);
