@@ -170,8 +170,9 @@ public final class QingdaoGenerator {
         files.add(describe(outDir, "truth/dirty.csv", dirty.size()));
 
         ChangeDataGenerator.Summary changes = ChangeDataGenerator.generate(outDir, scale, seed, layout);
-        log.printf("changes: %,d + %,d change polygons in two rounds, %,d building footprints, %,d permits%n",
-                changes.changesRound1(), changes.changesRound2(), changes.buildings(), changes.permits());
+        log.printf("changes: %,d + %,d change polygons in two rounds, %,d building footprints, %,d permits"
+                        + (changes.crowded() > 0 ? ", %,d objects placed without free space around them" : "") + "%n",
+                changes.changesRound1(), changes.changesRound2(), changes.buildings(), changes.permits(), changes.crowded());
         for (Map.Entry<String, Long> f : changes.files().entrySet()) {
             files.add(describe(outDir, f.getKey(), f.getValue()));
         }

@@ -37,6 +37,7 @@ class ChangeDataGeneratorTest {
         }
         assertTrue(a.changesRound1() > 800 && a.changesRound2() > a.changesRound1(), a.toString());
         assertTrue(a.buildings() >= 1400, a.toString());
+        assertEquals(0, a.crowded(), "every object has its free space at the small scale");
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
             Path d = dir.resolve("a");
             // Every change row has exactly one truth line (a repeated change_id has two rows and two lines).
