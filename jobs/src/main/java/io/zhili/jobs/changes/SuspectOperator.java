@@ -33,7 +33,7 @@ import org.locationtech.jts.io.WKBWriter;
  * The suspect stage, one task: merges every candidate into structures ({@link ChangeScreening#merge}),
  * judges size and shape ({@link ChangeScreening#judge}; TOO_SMALL and THIN fragments go to
  * {@link #EXPLAINED}), matches the suspects to the previous round's and gives them ids, statuses and
- * area codes. Candidates are what the per-polygon tests left, a small share of the input (about 15 % in
+ * area codes. Candidates are what the per-polygon tests left, a share of the input (about 40 % in
  * the generated city), and merging needs the neighbours of every fragment, so one task sees them all;
  * polygons are sorted by change_id first, so the result does not depend on the parallelism.
  */
