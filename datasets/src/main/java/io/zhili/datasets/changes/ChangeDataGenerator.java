@@ -306,9 +306,10 @@ public final class ChangeDataGenerator {
 
     /**
      * Places {@link #point} beside a street where a disc of this diameter plus the margin is free. When the
-     * city is too crowded for that (the full scale's millions of objects fill the land near streets), the
-     * last point drawn is taken as it is and counted in {@link Summary#crowded}: such objects may touch
-     * others, so the truth holds exactly only for uncrowded data sets (small and city scale have none).
+     * city is too crowded for that (the larger scales fill the land near streets), the last point drawn is
+     * taken as it is and counted in {@link Summary#crowded}: such objects may touch others, so the truth
+     * holds exactly only for uncrowded data sets (the small scale has none; the city scale about 5 % of its
+     * objects).
      */
     private void place(double diameter, double minOff, double maxOff) {
         for (int attempt = 0; attempt < 60; attempt++) {
