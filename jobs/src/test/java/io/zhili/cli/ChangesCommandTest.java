@@ -137,8 +137,23 @@ class ChangesCommandTest {
                 "--out", tmp.resolve("o2").toString()));
         assertEquals(1, run("changes", "--changes", changes, "--buildings", buildings, "--explained-overlap", "1.5",
                 "--out", tmp.resolve("o3").toString()));
+        Files.writeString(w.resolve("noconf.csv"), "change_id,before_date,after_date,geometry\nc1,2025-03-01,2025-09-01,\""
+                + box(0, 0, 10, 10) + "\"\n");
+        assertEquals(1, run("changes", "--changes", w.resolve("noconf.csv").toString(), "--buildings", buildings,
+                "--out", tmp.resolve("o4").toString()));
+        Files.writeString(w.resolve("broken.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Fea");
+        assertEquals(1, run("changes", "--changes", w.resolve("broken.geojson").toString(), "--buildings", buildings,
+                "--out", tmp.resolve("o5").toString(), "--parallelism", "1"));
         String[] lines = err.toString(StandardCharsets.UTF_8).trim().split("\n");
-        assertEquals(3, lines.length, String.join("\n", lines));
+        assertEquals(5, lines.length, String.join("\n", lines));
+        assertTrue(lines[3].contains("has no column 'confidence'"), lines[3]);
+        assertTrue(lines[4].startsWith("zhili changes: ") && lines[4].contains("broken.geojson"), lines[4]);
+        assertFalse(Files.exists(tmp.resolve("o5").resolve("_SUCCESS")));
+        // Only a header: a run over nothing, published with zero counts.
+        Files.writeString(w.resolve("empty.csv"), "change_id,before_date,after_date,confidence,geometry\n");
+        assertEquals(0, run("changes", "--changes", w.resolve("empty.csv").toString(), "--buildings", buildings,
+                "--out", tmp.resolve("o6").toString(), "--parallelism", "1"));
+        assertTrue(Files.readString(tmp.resolve("o6/run.json")).contains("\"balanced\" : true"));
         assertTrue(lines[0].startsWith("zhili changes: --changes ") && lines[0].endsWith("does not exist"), lines[0]);
         assertTrue(lines[1].contains("is not a published `zhili changes` output"), lines[1]);
         assertTrue(lines[2].contains("--explained-overlap must be in (0, 1]"), lines[2]);

@@ -33,7 +33,8 @@ public final class ChangesJob {
     public ChangesJob(ChangeOptions options, List<InputSplit> changeSplits, List<InputSplit> buildingSplits,
             List<InputSplit> permitSplits, Path previous, Path areas, ChangeSinks sinks, OutputFormat<RunCounts> commit) {
         this.options = options;
-        this.changeSplits = changeSplits;
+        // Flink's collection source cannot start on no elements: an input without rows reads one empty split.
+        this.changeSplits = changeSplits.isEmpty() ? List.of(ReadChanges.NO_ROWS) : changeSplits;
         this.indexSide = new IndexSide(buildingSplits, permitSplits);
         this.previous = previous;
         this.areas = areas;

@@ -59,9 +59,12 @@ public final class ChangesRun {
         validate();
         StandardClass caseClass = SuspectCases.caseClass(catalog);
         long t0 = System.currentTimeMillis();
-        List<InputSplit> changeSplits = PolygonRows.plan("changes", changes, options.splitBytes);
-        List<InputSplit> buildingSplits = PolygonRows.plan("buildings", buildings, options.splitBytes);
-        List<InputSplit> permitSplits = permits == null ? List.of() : PolygonRows.plan("permits", permits, options.splitBytes);
+        List<InputSplit> changeSplits = PolygonRows.plan("changes", changes, options.splitBytes, ReadChanges.COLUMNS,
+                List.of("change_class"));
+        List<InputSplit> buildingSplits = PolygonRows.plan("buildings", buildings, options.splitBytes,
+                IndexSide.BUILDING_COLUMNS, List.of());
+        List<InputSplit> permitSplits = permits == null ? List.of()
+                : PolygonRows.plan("permits", permits, options.splitBytes, IndexSide.PERMIT_COLUMNS, List.of());
         long planned = System.currentTimeMillis();
         System.out.printf("changes: %d change splits, %d building splits, %d permit splits planned in %d ms%n",
                 changeSplits.size(), buildingSplits.size(), permitSplits.size(), planned - t0);
@@ -74,7 +77,12 @@ public final class ChangesRun {
             Publish publish = new Publish(run, header(t0, planned), t0, caseClass);
             new ChangesJob(options, changeSplits, buildingSplits, permitSplits, previous, areas,
                     ChangeSinks.parquet(run.staging()), new RunCommit(run.staging(), publish)).build(env);
-            Map<String, Object> job = JobRunner.run(env, "zhili changes", "changes.read");
+            Map<String, Object> job;
+            try {
+                job = JobRunner.run(env, "zhili changes", "changes.read");
+            } catch (Exception e) {
+                throw inputError(e);
+            }
             if (job.containsKey(JobRunner.DETACHED)) {
                 Map<String, Object> submitted = new LinkedHashMap<>();
                 submitted.put("job", "changes");
@@ -90,6 +98,26 @@ public final class ChangesRun {
             run.abandon();
             throw e;
         }
+    }
+
+    /**
+     * A failed job as one line: an unreadable input found by a task (a GeoJSON file that is not a
+     * FeatureCollection, a Parquet file that cannot be read) surfaces as its own message, not as Flink's
+     * "Job execution failed".
+     */
+    static Exception inputError(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // A task's exception may reach the client as Flink's SerializedThrowable, which names the original class.
+            String type = t instanceof org.apache.flink.util.SerializedThrowable st ? st.getOriginalErrorClassName()
+                    : t.getClass().getName();
+            for (Class<?> input : new Class<?>[] {io.zhili.geo.geojson.GeoJsonException.class,
+                io.zhili.geo.table.TableInputException.class, IllegalArgumentException.class}) {
+                if (input.getName().equals(type) && t.getMessage() != null) {
+                    return new IllegalArgumentException(t.getMessage(), e);
+                }
+            }
+        }
+        return e;
     }
 
     private void validate() {

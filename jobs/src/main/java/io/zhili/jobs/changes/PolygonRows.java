@@ -69,18 +69,13 @@ final class PolygonRows {
             }
             return;
         }
+        requireColumns(List.of(split.header), input, split.path, columns, optional);
         int[] index = new int[columns.length];
         List<String> header = List.of(split.header);
         for (int i = 0; i < columns.length; i++) {
             index[i] = header.indexOf(columns[i]);
-            if (index[i] < 0 && !optional.contains(columns[i])) {
-                throw new IllegalArgumentException(input + ": " + split.path + " has no column '" + columns[i] + "' (has " + header + ")");
-            }
         }
         int geometry = header.indexOf("geometry");
-        if (geometry < 0) {
-            throw new IllegalArgumentException(input + ": " + split.path + " has no column 'geometry' (has " + header + ")");
-        }
         SplitRows.read(split, (fields, line, raw) -> {
             row.line = line;
             row.raw = raw;
@@ -132,8 +127,25 @@ final class PolygonRows {
         return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
     }
 
-    /** The splits of a polygon input: one per GeoJSON file, else the hotspot job's planner (CSV ranges, Parquet files). */
-    static List<InputSplit> plan(String input, Path pathOrDir, long splitBytes) {
+    /** Checks that a table's header has the {@code columns} (less {@code optional}) and a {@code geometry} column. */
+    static void requireColumns(List<String> header, String input, String file, String[] columns, List<String> optional) {
+        for (String c : columns) {
+            if (!optional.contains(c) && !header.contains(c)) {
+                throw new IllegalArgumentException(input + ": " + file + " has no column '" + c + "' (has " + header + ")");
+            }
+        }
+        if (!header.contains("geometry")) {
+            throw new IllegalArgumentException(input + ": " + file + " has no column 'geometry' (has " + header + ")");
+        }
+    }
+
+    /**
+     * The splits of a polygon input: one per GeoJSON file, else the hotspot job's planner (CSV ranges,
+     * Parquet files). Checks every file before the job starts, so a wrong one fails with one line: table
+     * headers must have the {@code columns} (less {@code optional}) and {@code geometry}; GeoJSON files
+     * must parse.
+     */
+    static List<InputSplit> plan(String input, Path pathOrDir, long splitBytes, String[] columns, List<String> optional) {
         List<Path> geojson = new ArrayList<>();
         if (java.nio.file.Files.isRegularFile(pathOrDir) && isGeoJson(pathOrDir.toString())) {
             geojson.add(pathOrDir);
@@ -146,9 +158,23 @@ final class PolygonRows {
             }
         }
         if (geojson.isEmpty()) {
+            for (Path file : io.zhili.geo.table.TableFiles.list(pathOrDir)) {
+                try (io.zhili.geo.table.TableReader r = io.zhili.geo.table.TableReader.open(file)) {
+                    requireColumns(r.columns(), input, file.toString(), columns, optional);
+                }
+            }
             return io.zhili.jobs.hotspots.InputPlanner.plan(input, pathOrDir, splitBytes);
         }
         List<InputSplit> splits = new ArrayList<>();
+        for (Path file : geojson) {
+            // Parsed once here so that a broken file fails the run at start with one line, not inside a task
+            // (GeoJSON inputs are the small ones; millions of polygons belong in GeoParquet).
+            try {
+                GeoJsonReader.read(file);
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new IllegalArgumentException(input + ": " + e.getMessage(), e);
+            }
+        }
         for (int i = 0; i < geojson.size(); i++) {
             InputSplit s = new InputSplit();
             s.input = input;

@@ -27,6 +27,17 @@ final class ReadChanges extends ProcessFunction<InputSplit, ChangeRecord> {
     static final OutputTag<RejectRecord> REJECTS = new OutputTag<>("change-rejects") {
     };
     static final String[] COLUMNS = {"change_id", "before_date", "after_date", "confidence", "change_class"};
+    /** The split of an input without rows (its files hold only headers): read as nothing. */
+    static final InputSplit NO_ROWS = noRows();
+
+    private static InputSplit noRows() {
+        InputSplit s = new InputSplit();
+        s.input = "changes";
+        s.path = "";
+        s.header = new String[0];
+        return s;
+    }
+
     /** Raw text kept for rows that may still be refused as duplicates later. */
     static final int KEPT_RAW_CHARS = 500;
 
@@ -48,6 +59,10 @@ final class ReadChanges extends ProcessFunction<InputSplit, ChangeRecord> {
     @Override
     public void processElement(InputSplit split, Context ctx, Collector<ChangeRecord> out) throws Exception {
         JobCounters counters = JobCounters.of(getRuntimeContext());
+        if (split.path.isEmpty()) {
+            ctx.output(JobCounters.COUNTS, counters.snapshot());
+            return;
+        }
         Cgcs2000GaussKruger gk = Cgcs2000GaussKruger.get();
         WKBWriter wkb = new WKBWriter();
         long t0 = System.nanoTime();
