@@ -40,8 +40,8 @@ import org.locationtech.jts.geom.PrecisionModel;
  * truth/changes.csv                   {@link ChangeTruth} per change row
  * </pre>
  *
- * What is planted per round, scaled by {@code --scale} (SMALL: about 1,000 change rows a round and
- * 1,600 footprints; FULL: 1,100 times as many): new illegal structures (35 % cut into two or three
+ * What is planted per round, scaled by {@code --scale} (SMALL: about 900 change rows a round and
+ * 1,700 footprints; FULL: 1,100 times as many): new illegal structures (35 % cut into two or three
  * fragments up to 1.5 m apart; 60 % of round 1's persist into round 2, re-detected with new ids, a
  * little shifted and cut differently; the rest are gone), illegal structures inside expired or
  * demolition permits, illegal structures whose ring has a spike (invalid, repairable); registered
