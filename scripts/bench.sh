@@ -16,6 +16,12 @@
 #                                                      LATENCY_S seconds (defaults 1000 20000 500 120000 2 20);
 #                                                      ZHILI_BENCH_PHASES=file,kafka,latency picks phases
 #
+#   scripts/bench.sh changes [small|city|full]         the illegal-construction screening (zhili changes) over both
+#                                                      generated rounds of change polygons against the footprints
+#                                                      and permits of work/bench-SCALE (generated once; default
+#                                                      full: about 2 M change polygons, 1.7 M footprints); wall
+#                                                      time, CPU and peak memory, and the run's counts
+#
 #   scripts/bench.sh peers [small|city|full]          Zhili against PostGIS on the same generated data and machine:
 #                                                      hotspots, then the truck rules from file; starts its own
 #                                                      PostgreSQL 15 + PostGIS 3 (installed with apt-get when
@@ -35,7 +41,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,37p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -90,6 +96,21 @@ case "$mode" in
     exec /usr/bin/time -f "trucks bench: wall_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" \
       java ${ZHILI_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} $opens -cp "$cp" io.zhili.jobs.trucks.TruckBench "$@"
     ;;
+  changes)
+    scale="${1:-full}"
+    data="$root/work/bench-$scale"
+    [ -f "$root/jobs/target/zhili.jar" ] || mvn -B -q -DskipTests package
+    [ -f "$data/manifest.json" ] || "$root/scripts/zhili" generate --out "$data" --scale "$scale"
+    out="$root/work/bench-changes-$scale"
+    report="$root/work/bench-changes-$scale.txt"
+    # Both rounds as one input (their change_ids differ): the most polygons the data set has.
+    /usr/bin/time -f "changes $scale wall_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" -o "$report" \
+      "$root/scripts/zhili" changes --changes "$data/changes" --buildings "$data/buildings" \
+      --permits "$data/permits.geojson" --areas "$data/areas.geojson" --out "$out" --round bench ${ZHILI_BENCH_ARGS:-}
+    jq -c '{changes: .changes.read, buildings: .buildings.read, permits: .permits.read, suspects: .suspects,
+      balanced: .changes.balanced, durations_ms}' "$out/run.json" 2>/dev/null >> "$report" || cat "$out/run.json" >> "$report"
+    cat "$report"
+    ;;
   peers)
     exec "$root/scripts/peers/run.sh" "$@"
     ;;
@@ -103,7 +124,7 @@ case "$mode" in
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, peers, serve)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, changes, peers, serve)" >&2
     exit 2
     ;;
 esac

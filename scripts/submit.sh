@@ -5,7 +5,7 @@
 # until the job has FINISHED (a batch job) or is RUNNING with every task deployed (a streaming job),
 # and prints the job id and its web UI address.
 #
-#   scripts/submit.sh [options] hotspots|trucks [zhili arguments...]
+#   scripts/submit.sh [options] hotspots|trucks|changes [zhili arguments...]
 #
 #   --rest URL            the cluster's REST address (default $FLINK_REST or http://127.0.0.1:8081)
 #   --jar PATH            the jar (default jobs/target/zhili-cluster.jar, built with -Pcluster if missing)
@@ -13,7 +13,7 @@
 #   --from-savepoint PATH start a streaming job from a savepoint or retained checkpoint
 #   --allow-non-restored  with --from-savepoint: skip state of operators the new jar no longer has
 #   --until finished|running|submitted
-#                         what to wait for (default: finished for hotspots, running for trucks)
+#                         what to wait for (default: finished for hotspots and changes, running for trucks)
 #   --timeout SECONDS     give up waiting after this long (default 3600); the job keeps running
 #
 # Paths given to --components, --cases, --areas, --gps, --routes, --sites, --zones and --out are
@@ -29,7 +29,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 die() { echo "submit: $1" >&2; exit "${2:-1}"; }
-usage="usage: submit.sh [--rest URL] [--jar PATH] [--parallelism N] [--from-savepoint PATH] [--allow-non-restored] [--until finished|running|submitted] [--timeout S] hotspots|trucks [zhili arguments...]"
+usage="usage: submit.sh [--rest URL] [--jar PATH] [--parallelism N] [--from-savepoint PATH] [--allow-non-restored] [--until finished|running|submitted] [--timeout S] hotspots|trucks|changes [zhili arguments...]"
 
 rest="${FLINK_REST:-http://127.0.0.1:8081}"
 jar="$root/jobs/target/zhili-cluster.jar"
@@ -56,9 +56,9 @@ done
 [ $# -ge 1 ] || die "$usage" 2
 job="$1"; shift
 case "$job" in
-  hotspots) until="${until:-finished}" ;;
+  hotspots|changes) until="${until:-finished}" ;;
   trucks) until="${until:-running}" ;;
-  *) die "unknown job '$job' (hotspots or trucks)" 2 ;;
+  *) die "unknown job '$job' (hotspots, trucks or changes)" 2 ;;
 esac
 case "$until" in finished|running|submitted) ;; *) die "--until must be finished, running or submitted" 2 ;; esac
 [ -z "$parallelism" ] || [[ "$parallelism" =~ ^[1-9][0-9]*$ ]] || die "--parallelism must be a positive number" 2
@@ -70,10 +70,10 @@ command -v jq > /dev/null || die "jq not found (apt-get install jq)" 2
 args=("$job")
 while [ $# -gt 0 ]; do
   case "$1" in
-    --components|--cases|--areas|--gps|--routes|--sites|--zones|--out)
+    --components|--cases|--areas|--gps|--routes|--sites|--zones|--out|--changes|--buildings|--permits|--previous|--catalog)
       [ $# -ge 2 ] || die "$1 needs a value" 2
       args+=("$1" "$(realpath -m -- "$2")"); shift 2 ;;
-    --components=*|--cases=*|--areas=*|--gps=*|--routes=*|--sites=*|--zones=*|--out=*)
+    --components=*|--cases=*|--areas=*|--gps=*|--routes=*|--sites=*|--zones=*|--out=*|--changes=*|--buildings=*|--permits=*|--previous=*|--catalog=*)
       args+=("${1%%=*}=$(realpath -m -- "${1#*=}")"); shift ;;
     *) args+=("$1"); shift ;;
   esac
@@ -140,7 +140,7 @@ while :; do
   fi
   case "$state" in
     FINISHED)
-      [ "$job" = hotspots ] && for ((i = 1; i < ${#args[@]}; i++)); do
+      [ "$job" != trucks ] && for ((i = 1; i < ${#args[@]}; i++)); do
         [ "${args[$i]}" = --out ] && echo "submit: tables and run.json in ${args[$((i + 1))]}"
       done
       finish ;;

@@ -189,6 +189,33 @@
     }).catch(function () { /* outlines are optional */ });
   }
 
+  // ---- suspected illegal structures (zhili tiles --suspects) -------------------------------------------
+  var SUSPECT_COLORS = { NEW: '#cf222e', PERSISTING: '#bc4c00', GONE: '#6e7781' };
+  function loadSuspects() {
+    fetch('/tiles/suspects/suspects.json').then(function (r) { return r.ok ? r.json() : null; }).then(function (geo) {
+      if (!geo || !geo.features || !geo.features.length) { return; }
+      map.createPane('suspects').style.zIndex = 500;
+      var layer = L.geoJSON(geo, {
+        pane: 'suspects',
+        style: function (f) {
+          var status = f.properties && f.properties.status;
+          return { color: SUSPECT_COLORS[status] || '#cf222e', weight: 2, fillOpacity: status === 'GONE' ? 0.05 : 0.35,
+            dashArray: status === 'GONE' ? '4 3' : null, className: 'zhili-suspect zhili-suspect-' + String(status).toLowerCase() };
+        },
+        onEachFeature: function (f, l) {
+          var p = f.properties || {};
+          l.bindPopup('<b>违建图斑 ' + escapeHtml(p.status || '') + '</b><br>' + escapeHtml(p.suspect_id || '') +
+            '<br>' + formatNumber(p.area_m2) + ' m², ' + escapeHtml(p.n_fragments) + ' fragment(s)' +
+            '<br>round ' + escapeHtml(p.round || '') + ' (first ' + escapeHtml(p.first_round || '') + ')' +
+            (p.district_code ? '<br>' + escapeHtml(p.district_code) + ' ' + escapeHtml(p.street_code || '') : ''));
+        }
+      }).addTo(map);
+      var overlays = {};
+      overlays['违建图斑 suspects (' + geo.features.length + ')'] = layer;
+      L.control.layers(null, overlays, { collapsed: false, position: 'bottomright' }).addTo(map);
+    }).catch(function () { /* the layer is optional */ });
+  }
+
   // ---- live alerts -------------------------------------------------------------------------------------
   var alertMarkers = [];
   function showAlert(a) {
@@ -243,6 +270,7 @@
     el('setinfo').textContent = 'cannot load tile sets: ' + e.message;
   });
   loadAreas();
+  loadSuspects();
   connectAlerts();
   window.zhiliConsole = { map: map, state: state };
 })();

@@ -3,6 +3,7 @@ package io.zhili.datasets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.zhili.datasets.cases.CaseDay;
+import io.zhili.datasets.changes.ChangeDataGenerator;
 import io.zhili.datasets.cases.CaseGenerator;
 import io.zhili.datasets.cases.CaseTable;
 import io.zhili.datasets.city.CityLayout;
@@ -54,6 +55,8 @@ import java.util.concurrent.Future;
  * parquet/cases/part-00000.parquet ...      (see below for the one exception)
  * truth/hotspots.csv                    planted hotspots a correct job finds HOT
  * truth/dirty.csv                       every planted dirty row with its expected reject reason
+ * changes/, buildings/, permits.geojson, truth/changes.csv   two rounds of satellite change polygons
+ *                                       with footprints, permits and truth ({@link ChangeDataGenerator})
  * manifest.json                         seed, scale, files with rows, bytes and SHA-256, run time
  * </pre>
  *
@@ -180,6 +183,14 @@ public final class QingdaoGenerator {
         writeDirty(outDir.resolve("truth/dirty.csv"), dirty);
         files.add(describe(outDir, "truth/dirty.csv", dirty.size()));
 
+        ChangeDataGenerator.Summary changes = ChangeDataGenerator.generate(outDir, scale, seed, layout);
+        log.printf("changes: %,d + %,d change polygons in two rounds, %,d building footprints, %,d permits"
+                        + (changes.crowded() > 0 ? ", %,d objects placed without free space around them" : "") + "%n",
+                changes.changesRound1(), changes.changesRound2(), changes.buildings(), changes.permits(), changes.crowded());
+        for (Map.Entry<String, Long> f : changes.files().entrySet()) {
+            files.add(describe(outDir, f.getKey(), f.getValue()));
+        }
+
         files.addAll(generateTrucks(outDir, scale, seed, layout.areas().all().subList(0, layout.districtCount()), log));
 
         long millis = System.currentTimeMillis() - start;
@@ -280,6 +291,10 @@ public final class QingdaoGenerator {
         rows.put("dirty_cases", dirty.stream().filter(d -> d.input().equals(CaseTable.NAME)).count());
         rows.put("cases_csv_only", dirty.stream().filter(d -> d.parquetFile() == null).count());
         rows.put("hotspots", report.file("truth/hotspots.csv").rows());
+        for (String input : new String[] {"changes/round-1/", "changes/round-2/", "buildings/"}) {
+            rows.put(input.replace("/", " ").trim().replace(' ', '_'),
+                    report.files().stream().filter(f -> f.path().startsWith(input)).mapToLong(GeneratedFile::rows).sum());
+        }
         m.put("rows", rows);
         Map<String, Object> trucks = new LinkedHashMap<>();
         trucks.put("trucks", report.scale().trucks());

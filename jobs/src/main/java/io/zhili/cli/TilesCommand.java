@@ -22,7 +22,7 @@ public final class TilesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--hotspots", required = true, paramLabel = "DIR", description = "The --out directory of zhili hotspots (with hotspot_cells/).")
+    @Option(names = "--hotspots", paramLabel = "DIR", description = "The --out directory of zhili hotspots (with hotspot_cells/).")
     Path hotspots;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the tiles go.")
@@ -54,8 +54,21 @@ public final class TilesCommand implements Callable<Integer> {
     @Option(names = "--parallelism", description = "Worker threads (default: the machine's processors).")
     Integer parallelism;
 
+    @Option(names = "--suspects", paramLabel = "DIR", description = "The --out directory of zhili changes: adds the suspects vector layer.")
+    Path suspects;
+
     @Override
     public Integer call() throws Exception {
+        if (hotspots == null && suspects == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --hotspots DIR, --suspects DIR or both");
+        }
+        if (hotspots == null) {
+            Files.createDirectories(out);
+            Files.deleteIfExists(out.resolve("_SUCCESS"));
+            writeSuspects();
+            Files.writeString(out.resolve("_SUCCESS"), "");
+            return 0;
+        }
         if (!Files.isDirectory(hotspots)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hotspots " + hotspots + " is not a directory");
         }
@@ -78,6 +91,9 @@ public final class TilesCommand implements Callable<Integer> {
         }
         TileRun.Result result = TileRun.write(hotspots, out, options);
         TileRun.writeRunFile(out, hotspots, options, result);
+        if (suspects != null) {
+            writeSuspects();
+        }
         Files.writeString(out.resolve("_SUCCESS"), "");
         spec.commandLine().getOut().printf("tiles: %,d tiles (%,d bytes) in %.1f s (%,.0f tiles/s) into %s; sets %s%n",
                 result.tilesWritten(), result.bytesWritten(), result.millis() / 1000.0,
@@ -85,6 +101,16 @@ public final class TilesCommand implements Callable<Integer> {
                 Arrays.toString(result.sets().stream().map(TileRun.TileSet::id).toArray()));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private void writeSuspects() throws java.io.IOException {
+        if (minZoom < 0 || maxZoom < minZoom || maxZoom > io.zhili.geo.tiles.WebMercator.MAX_ZOOM) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--min-zoom/--max-zoom " + minZoom + ".." + maxZoom + " is not a zoom range");
+        }
+        io.zhili.jobs.tiles.SuspectTiles.Result r = io.zhili.jobs.tiles.SuspectTiles.write(suspects, out, minZoom, maxZoom);
+        spec.commandLine().getOut().printf("tiles: suspects layer: %,d suspects in %,d tiles (%,d bytes) into %s%n",
+                r.suspects(), r.tilesWritten(), r.bytesWritten(), out.resolve(io.zhili.jobs.tiles.SuspectTiles.LAYER));
+        spec.commandLine().getOut().flush();
     }
 
     /** Lets progress lines go through picocli's writer, so tests that capture it see them. */

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "zhili", mixinStandardHelpOptions = true, version = "zhili 0.1.0",
         description = "Geospatial batch and stream analytics for city operations, on Apache Flink.",
-        subcommands = {GenerateCommand.class, HotspotsCommand.class, TrucksCommand.class, TilesCommand.class,
-            ServeCommand.class, ExportCommand.class, DemoCommand.class})
+        subcommands = {GenerateCommand.class, HotspotsCommand.class, TrucksCommand.class, ChangesCommand.class,
+            TilesCommand.class, ServeCommand.class, ExportCommand.class, DemoCommand.class})
 public final class ZhiliCommand implements Runnable {
 
     @CommandLine.Spec

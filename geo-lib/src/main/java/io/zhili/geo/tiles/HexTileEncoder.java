@@ -2,10 +2,8 @@ package io.zhili.geo.tiles;
 
 import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.IUserDataConverter;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerProps;
-import io.github.sebasbaumh.mapbox.vectortile.util.MvtUtil;
 import io.zhili.geo.h3.H3Grid;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,14 +121,7 @@ public final class HexTileEncoder {
         if (features.isEmpty()) {
             return null;
         }
-        VectorTile.Tile.Layer.Builder layerBuilder = MvtUtil.newLayerBuilder(layerName, params);
-        MvtLayerProps props = new MvtLayerProps();
-        JtsAdapter.addFeatures(layerBuilder, features, props, new Attributes(layer));
-        if (layerBuilder.getFeaturesCount() == 0) {
-            return null;
-        }
-        MvtUtil.writeProps(layerBuilder, props);
-        return VectorTile.Tile.newBuilder().addLayers(layerBuilder.build()).build().toByteArray();
+        return MvtLayerWriter.tile(layerName, params, features, new Attributes(layer));
     }
 
     /** The cell's outline in tile units, rounded to the grid and clipped to the buffered tile; null when nothing is left. */
@@ -199,11 +190,7 @@ public final class HexTileEncoder {
         }
 
         private void tag(MvtLayerProps props, VectorTile.Tile.Feature.Builder feature, String key, Object value) {
-            int valueIndex = props.addValue(value);
-            if (valueIndex >= 0) {
-                feature.addTags(props.addKey(key));
-                feature.addTags(valueIndex);
-            }
+            MvtLayerWriter.tag(props, feature, key, value);
         }
     }
 }

@@ -79,4 +79,23 @@ class ConsoleBrowserTest {
         return Math.max(Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)),
                 Math.max(Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF)), Math.abs((a & 0xFF) - (b & 0xFF))));
     }
+
+    @Test
+    void testConsoleDrawsTheSuspectsLayer(@TempDir Path dir) throws Exception {
+        assumeTrue(HeadlessChromium.available(), "Chromium is not installed (Debian: apt-get install -y chromium): "
+                + "skipping the real-browser console test");
+        Path tiles = TileServerTest.writeTiles(dir);
+        io.zhili.jobs.tiles.SuspectTiles.write(io.zhili.jobs.tiles.SuspectsFixture.write(dir.resolve("changes"), 120.38, 36.07),
+                tiles, 12, 14);
+        try (TileServer server = new TileServer(tiles, null, new AlertHub(), "127.0.0.1", 0);
+                HeadlessChromium chrome = new HeadlessChromium(1024, 768)) {
+            server.start();
+            chrome.navigate("http://127.0.0.1:" + server.port() + "/");
+            assertTrue(chrome.waitFor("document.querySelectorAll('path.zhili-suspect').length === 2 && "
+                    + "document.querySelectorAll('path.zhili-suspect-gone').length === 1", Duration.ofSeconds(30)),
+                    "both suspects drawn; server saw " + server.statusCounts());
+            assertTrue(chrome.waitFor("document.querySelector('.leaflet-control-layers').textContent.indexOf('suspects (2)') >= 0",
+                    Duration.ofSeconds(10)), "the layer toggle names the layer");
+        }
+    }
 }

@@ -25,8 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code z/x/y} path onto the right place in EPSG:3857.
  */
 class MvtOgrinfoTest {
-    private static final Path OGRINFO = Path.of("/usr/bin/ogrinfo");
+    static final Path OGRINFO = Path.of("/usr/bin/ogrinfo");
     private static final double EARTH_RADIUS = 6378137.0;
+
+    /**
+     * {@code ogrinfo -ro -al TILE} run from {@code layerDir} (GDAL takes z/x/y from the relative path);
+     * asserts that it exits 0 and opened the tile with the MVT driver, and returns its output.
+     */
+    static String ogrinfo(Path layerDir, String tile) throws Exception {
+        Process p = new ProcessBuilder(OGRINFO.toString(), "-ro", "-al", tile).directory(layerDir.toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("using driver `MVT' successful"), out);
+        return out;
+    }
 
     @Test
     void testOgrinfoReadsLayerAttributesAndGeoreferencedHexagon(@TempDir Path dir) throws Exception {
@@ -44,12 +58,7 @@ class MvtOgrinfoTest {
         assertTrue(Files.exists(tiles.resolve("cases").resolve(tile)));
 
         // GDAL takes z/x/y from the relative path, so run it from the layer folder.
-        Process p = new ProcessBuilder(OGRINFO.toString(), "-ro", "-al", tile).directory(tiles.resolve("cases").toFile())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("using driver `MVT' successful"), out);
+        String out = ogrinfo(tiles.resolve("cases"), tile);
         assertTrue(out.contains("Layer name: cases"), out);
         assertTrue(out.contains("Geometry: Polygon"), out);
         assertTrue(out.contains("h3: String"), out);
