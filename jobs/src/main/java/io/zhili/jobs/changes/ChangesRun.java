@@ -253,13 +253,14 @@ public final class ChangesRun {
             this.staging = run.staging().toAbsolutePath().toString();
             this.header = header;
             this.t0 = t0;
-            this.caseClass = new String[] {caseClass.code(), caseClass.kind().name(), caseClass.nameZh(), caseClass.nameEn()};
+            this.caseClass = new String[] {caseClass.code(), caseClass.kind().name(), caseClass.nameZh(), caseClass.nameEn(),
+                caseClass.source().name()};
         }
 
         @Override
         public void publish(RunCounts counts) throws IOException {
             StandardClass cls = new StandardClass(caseClass[0], io.zhili.geo.catalog.ClassKind.valueOf(caseClass[1]),
-                    caseClass[2], caseClass[3]);
+                    caseClass[2], caseClass[3], io.zhili.geo.catalog.ClassSource.valueOf(caseClass[4]));
             long cases = SuspectCases.write(Path.of(staging, ChangeTables.SUSPECTS), Path.of(staging, ChangeTables.CASES_CSV), cls);
             Map<String, Object> summary = summary(header, counts.values(), cases, t0, System.currentTimeMillis());
             RunDirectory.reopen(Path.of(out), Path.of(staging)).publish(Arrays.asList(ChangeTables.ALL), summary);

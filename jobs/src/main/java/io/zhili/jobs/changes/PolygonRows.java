@@ -163,7 +163,8 @@ final class PolygonRows {
                     requireColumns(r.columns(), input, file.toString(), columns, optional);
                 }
             }
-            return io.zhili.jobs.hotspots.InputPlanner.plan(input, pathOrDir, splitBytes);
+            // Columns checked above (with the optional ones); the planner only cuts the splits.
+            return io.zhili.jobs.hotspots.InputPlanner.plan(input, pathOrDir, splitBytes, new String[0]);
         }
         List<InputSplit> splits = new ArrayList<>();
         for (Path file : geojson) {

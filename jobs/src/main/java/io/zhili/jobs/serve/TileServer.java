@@ -288,3 +288,350 @@ public final class TileServer implements AutoCloseable {
         }
         statusCounts.computeIfAbsent(kind + " " + status, k -> new LongAdder()).increment();
     }
+
+    /** Sets the CORS headers when the request's {@code Origin} is configured; true when it is. */
+    private boolean allowCors(HttpExchange ex) {
+        if (options.corsOrigins().isEmpty()) {
+            return false;
+        }
+        Headers h = ex.getResponseHeaders();
+        h.set("Vary", "Origin");
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        if (options.corsOrigins().contains("*")) {
+            h.set("Access-Control-Allow-Origin", "*");
+        } else if (origin != null && options.corsOrigins().contains(origin)) {
+            h.set("Access-Control-Allow-Origin", origin);
+        } else {
+            return false;
+        }
+        h.set("Access-Control-Expose-Headers", "ETag");
+        return true;
+    }
+
+    private int referenceJson(HttpExchange ex) throws IOException {
+        ReferenceView view = reference;
+        if (view == null) {
+            return sendText(ex, 404, "no --sites/--zones given");
+        }
+        String query = ex.getRequestURI().getRawQuery();
+        long at = System.currentTimeMillis();
+        if (query != null && query.startsWith("at=")) {
+            try {
+                at = Long.parseLong(query.substring(3));
+            } catch (NumberFormatException e) {
+                return sendText(ex, 400, "at must be epoch milliseconds");
+            }
+        }
+        byte[] body = view.json(at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        return send(ex, 200, body, "application/json");
+    }
+
+    private int trySend(HttpExchange ex, int status, String text) {
+        try {
+            return sendText(ex, status, text);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private int serveTiles(HttpExchange ex, String rawRest) throws IOException {
+        Path file = safeResolve(tilesDir, rawRest);
+        if (file == null || !servable(tilesDir.relativize(file))) {
+            return sendText(ex, 404, "no such tile");
+        }
+        String ext = extension(file);
+        if (!Files.isRegularFile(file) || !insideRealRoot(file)) {
+            return sendText(ex, 404, ext.equals("json") ? "no such document" : "no such tile");
+        }
+        if (file.getFileName().toString().equals(TileRun.TILEJSON_FILE)) {
+            return serveTileJson(ex, file, rawRest);
+        }
+        return serveFile(ex, file, ext, TILE_CACHE);
+    }
+
+    /**
+     * Whether a path below the tile directory is one the server publishes: {@code tilesets.json} at the
+     * top, a layer's {@code tilejson.json}, or a tile {@code {z}/{x}/{y}.png|mvt}. Everything else written
+     * there ({@code run.json} with absolute input paths, {@code _SUCCESS}, temporary files) stays private.
+     */
+    static boolean servable(Path relative) {
+        int n = relative.getNameCount();
+        String name = relative.getFileName().toString();
+        if (n == 1) {
+            return name.equals(TileRun.SETS_FILE);
+        }
+        if (name.equals(TileRun.TILEJSON_FILE)) {
+            return true;
+        }
+        return n >= 4 && TILE_NAME.matcher(name).matches()
+                && NUMBER.matcher(relative.getName(n - 2).toString()).matches()
+                && NUMBER.matcher(relative.getName(n - 3).toString()).matches();
+    }
+
+    /** True when the file's real path (links resolved) lies inside the tile directory's real path. */
+    private boolean insideRealRoot(Path file) {
+        try {
+            return file.toRealPath().startsWith(tilesRealDir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * TileJSON with URLs of this server in place of the templates on disk (relative to the layer folder):
+     * root-relative, or under the configured base URL. Never built from the request's {@code Host} header,
+     * which any client can set and a shared cache would pass on to others.
+     */
+    private int serveTileJson(HttpExchange ex, Path file, String rawRest) throws IOException {
+        TileJson doc;
+        try {
+            doc = TileJson.read(file);
+        } catch (IOException e) {
+            return sendText(ex, 404, "unreadable TileJSON");
+        }
+        String base = (options.baseUrl() == null ? "" : options.baseUrl()) + "/tiles/"
+                + rawRest.substring(0, rawRest.length() - TileRun.TILEJSON_FILE.length());
+        List<String> tiles = new ArrayList<>();
+        doc.tiles().forEach(t -> tiles.add(absolute(base, t)));
+        Map<String, Object> extra = new HashMap<>(doc.extra());
+        Object raster = extra.get("raster_tiles");
+        if (raster instanceof List<?> list) {
+            List<String> abs = new ArrayList<>();
+            list.forEach(t -> abs.add(absolute(base, String.valueOf(t))));
+            extra.put("raster_tiles", abs);
+        }
+        TileJson rewritten = new TileJson(doc.name(), doc.description(), tiles, doc.minZoom(), doc.maxZoom(),
+                doc.bounds(), doc.center(), doc.vectorLayers(), extra);
+        byte[] body = rewritten.toJsonText().getBytes(StandardCharsets.UTF_8);
+        String etag = "\"" + etagOf(file) + "\"";
+        return sendWithEtag(ex, body, TYPES.get("json"), TILE_CACHE, etag);
+    }
+
+    private static String absolute(String base, String template) {
+        return template.startsWith("http://") || template.startsWith("https://") ? template : base + template;
+    }
+
+    private int serveFile(HttpExchange ex, Path file, String ext, String cache) throws IOException {
+        String etag = "\"" + etagOf(file) + "\"";
+        byte[] body = Files.readAllBytes(file);
+        return sendWithEtag(ex, body, TYPES.getOrDefault(ext, "application/octet-stream"), cache, etag);
+    }
+
+    private int serveResource(HttpExchange ex, String name) throws IOException {
+        if (name.contains("..") || name.contains("//")) {
+            return sendText(ex, 404, "not found");
+        }
+        try (InputStream in = TileServer.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                return sendText(ex, 404, "not found");
+            }
+            byte[] body = in.readAllBytes();
+            String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "-" + body.length + "\"";
+            String type = TYPES.getOrDefault(extension(Path.of(name)), "application/octet-stream");
+            if (name.endsWith(".png")) {
+                type = "image/png";
+            }
+            return sendWithEtag(ex, body, type, "no-cache", etag);
+        }
+    }
+
+    private int sendWithEtag(HttpExchange ex, byte[] body, String type, String cache, String etag) throws IOException {
+        Headers h = ex.getResponseHeaders();
+        h.set("ETag", etag);
+        h.set("Cache-Control", cache);
+        String inm = ex.getRequestHeaders().getFirst("If-None-Match");
+        if (inm != null && matches(inm, etag)) {
+            return send(ex, 304, null, null);
+        }
+        return send(ex, 200, body, type);
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String etagOf(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return Long.toHexString(a.size()) + "-" + Long.toHexString(a.lastModifiedTime().toMillis());
+    }
+
+    /** The file under {@code root} named by a raw URL path, or null when it is malformed or leaves the root. */
+    static Path safeResolve(Path root, String rawPath) {
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (decoded.isEmpty() || decoded.contains("\\") || decoded.indexOf('\0') >= 0) {
+            return null;
+        }
+        for (String segment : decoded.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+        }
+        Path p = root.resolve(decoded).normalize();
+        return p.startsWith(root) ? p : null;
+    }
+
+    private int cell(HttpExchange ex) throws IOException {
+        Map<String, String> q = query(ex.getRequestURI());
+        String set = q.getOrDefault("set", "");
+        String layer = q.getOrDefault("layer", "cases");
+        double lon;
+        double lat;
+        int z;
+        try {
+            lon = Double.parseDouble(q.getOrDefault("lon", ""));
+            lat = Double.parseDouble(q.getOrDefault("lat", ""));
+            z = Integer.parseInt(q.getOrDefault("z", ""));
+        } catch (NumberFormatException e) {
+            return sendJson(ex, 400, error("lon, lat and z must be numbers"));
+        }
+        if (!TileRun.LAYERS.contains(layer) || !(set.isEmpty() || set.startsWith(TileRun.SETS_DIR + "/"))) {
+            return sendJson(ex, 404, error("no such layer or set"));
+        }
+        Path layerDir = safeResolve(tilesDir, (set.isEmpty() ? "" : set + "/") + layer);
+        Path tileJson = layerDir == null ? null : layerDir.resolve(TileRun.TILEJSON_FILE);
+        if (tileJson == null || !Files.isRegularFile(tileJson) || !insideRealRoot(tileJson)) {
+            return sendJson(ex, 404, error("no such layer or set"));
+        }
+        TileJson doc = TileJson.read(tileJson);
+        int zoom = Math.max(doc.minZoom(), Math.min(doc.maxZoom(), z));
+        int x = WebMercator.tileX(lon, zoom);
+        int y = WebMercator.tileY(lat, zoom);
+        Path tile = layerDir.resolve(zoom + "/" + x + "/" + y + ".mvt");
+        if (!Files.isRegularFile(tile) || !insideRealRoot(tile)) {
+            return sendJson(ex, 404, error("no cell here"));
+        }
+        JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(Files.readAllBytes(tile)), new GeometryFactory(),
+                new TagKeyValueMapConverter(false, "id"), MvtReader.RING_CLASSIFIER_V2_1);
+        JtsLayer l = mvt.getLayer(layer);
+        int extent = l == null ? HexTileEncoder.DEFAULT_EXTENT : l.getExtent();
+        double n = WebMercator.tilesPerAxis(zoom);
+        Point p = new GeometryFactory().createPoint(new Coordinate((WebMercator.normX(lon) * n - x) * extent,
+                (WebMercator.normY(lat) * n - y) * extent));
+        if (l != null) {
+            for (Geometry g : l.getGeometries()) {
+                if (g.covers(p)) {
+                    ObjectNode out = JSON.valueToTree(g.getUserData());
+                    out.remove("id");
+                    out.put("zoom", zoom);
+                    return sendJson(ex, 200, out);
+                }
+            }
+        }
+        return sendJson(ex, 404, error("no cell here"));
+    }
+
+    private int alertsJson(HttpExchange ex) throws IOException {
+        ObjectNode out = JSON.createObjectNode();
+        var list = out.putArray("alerts");
+        for (AlertHub.Event e : hub.recent()) {
+            list.add(JSON.readTree(e.json()));
+        }
+        out.put("accepted", hub.accepted());
+        out.set("rejected", JSON.valueToTree(hub.rejected()));
+        out.put("clients", hub.clientCount());
+        return sendJson(ex, 200, out);
+    }
+
+    private int streamAlerts(HttpExchange ex) throws IOException {
+        long last = 0;
+        String header = ex.getRequestHeaders().getFirst("Last-Event-ID");
+        if (header != null) {
+            try {
+                last = Long.parseLong(header.trim());
+            } catch (NumberFormatException ignored) {
+                // a malformed id means: send everything kept
+            }
+        }
+        if (hub.clientCount() >= AlertHub.MAX_CLIENTS) {
+            return sendText(ex, 503, "too many alert streams");
+        }
+        Headers h = ex.getResponseHeaders();
+        h.set("Content-Type", "text/event-stream; charset=utf-8");
+        h.set("Cache-Control", "no-cache");
+        h.set("X-Accel-Buffering", "no");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(200, -1);
+            return 200;
+        }
+        ex.sendResponseHeaders(200, 0);
+        hub.stream(ex.getResponseBody(), last, HEARTBEAT_MS);
+        return 200;
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("error", message);
+        return o;
+    }
+
+    private int sendJson(HttpExchange ex, int status, ObjectNode body) throws IOException {
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        return send(ex, status, JSON.writeValueAsBytes(body), TYPES.get("json"));
+    }
+
+    private int sendText(HttpExchange ex, int status, String text) throws IOException {
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        return send(ex, status, (text + "\n").getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    }
+
+    private static int send(HttpExchange ex, int status, byte[] body, String type) throws IOException {
+        if (type != null) {
+            ex.getResponseHeaders().set("Content-Type", type);
+        }
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        if (body == null || status == 204 || status == 304) {
+            ex.sendResponseHeaders(status, -1);
+            return status;
+        }
+        if (head) {
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            ex.sendResponseHeaders(status, -1);
+            return status;
+        }
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+        return status;
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> q = new HashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                q.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException ignored) {
+                // a malformed escape: the parameter is left out and reported as missing
+            }
+        }
+        return q;
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -87,7 +87,7 @@ class ConsoleBrowserTest {
         Path tiles = TileServerTest.writeTiles(dir);
         io.zhili.jobs.tiles.SuspectTiles.write(io.zhili.jobs.tiles.SuspectsFixture.write(dir.resolve("changes"), 120.38, 36.07),
                 tiles, 12, 14);
-        try (TileServer server = new TileServer(tiles, null, new AlertHub(), "127.0.0.1", 0);
+        try (TileServer server = new TileServer(tiles, null, new AlertHub(), TileServer.Options.loopback(0));
                 HeadlessChromium chrome = new HeadlessChromium(1024, 768)) {
             server.start();
             chrome.navigate("http://127.0.0.1:" + server.port() + "/");

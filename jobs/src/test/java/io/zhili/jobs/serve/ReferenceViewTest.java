@@ -28,7 +28,7 @@ class ReferenceViewTest {
         Path updates = Files.write(dir.resolve("updates.jsonl"), ReferenceNightAccess.updates());
         ReferenceView view = new ReferenceView(ReferenceNightAccess.sites(dir), ReferenceNightAccess.zones(dir), updates);
         Files.createDirectories(dir.resolve("tiles"));
-        try (TileServer server = new TileServer(dir.resolve("tiles"), null, new AlertHub(), "127.0.0.1", 0)) {
+        try (TileServer server = new TileServer(dir.resolve("tiles"), null, new AlertHub(), TileServer.Options.loopback(0))) {
             server.withReference(view).start();
             assertEquals(List.of("Z-1"), ids(get(server, ReferenceNightAccess.at(23, 30)), "zones", "zone_id"));
             assertEquals(List.of("Z-1", "Z-TEMP"), ids(get(server, ReferenceNightAccess.at(0, 0)), "zones", "zone_id"));
