@@ -60,17 +60,29 @@ public final class ZhiliCommand implements Runnable {
     }
 
     /**
-     * The root cause of {@code ex} as one line: the deepest exception of the cause chain, since Flink
-     * wraps a task's failure in "Job execution failed" and "Recovery is suppressed" layers that say
-     * nothing a user can act on. A root without a message is named by its type.
+     * The cause of {@code ex} as one line: the root of the cause chain, since Flink wraps a task's failure
+     * in "Job execution failed" and "Recovery is suppressed" layers that say nothing a user can act on; but
+     * where an outer exception of ours repeats the root's message with context (a file, a line), that
+     * outermost one, so the context is kept. A wrapper whose message is only its cause's {@code toString()}
+     * adds nothing and is passed over. A root without a message is named by its type.
      */
     static String oneLine(Throwable ex) {
-        Throwable root = ex;
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        while (root.getCause() != null && seen.add(root)) {
-            root = root.getCause();
+        for (Throwable t = ex; t != null && seen.add(t); t = t.getCause()) {
+            chain.add(t);
         }
+        Throwable root = chain.get(chain.size() - 1);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root.getMessage() != null) {
+            for (Throwable t : chain.subList(0, chain.size() - 1)) {
+                String m = t.getMessage();
+                if (m != null && m.contains(root.getMessage()) && !m.equals(String.valueOf(t.getCause()))) {
+                    message = m;
+                    break;
+                }
+            }
+        }
         return message.replace('\n', ' ');
     }
 }

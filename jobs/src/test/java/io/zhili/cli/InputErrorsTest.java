@@ -84,4 +84,12 @@ class InputErrorsTest {
         // A message-less root names its type.
         assertEquals("NullPointerException", ZhiliCommand.oneLine(new RuntimeException("wrapper", new NullPointerException())));
     }
+
+    @Test
+    void anOuterMessageThatAddsContextToTheRootIsKept() {
+        Exception chain = new JobExecutionException(new JobID(), "Job execution failed.",
+                new RuntimeException(new IllegalArgumentException("changes broken.geojson: Unexpected end-of-input",
+                        new java.io.IOException("Unexpected end-of-input"))));
+        assertEquals("changes broken.geojson: Unexpected end-of-input", ZhiliCommand.oneLine(chain));
+    }
 }

@@ -352,7 +352,8 @@ public final class TileServer implements AutoCloseable {
 
     /**
      * Whether a path below the tile directory is one the server publishes: {@code tilesets.json} at the
-     * top, a layer's {@code tilejson.json}, or a tile {@code {z}/{x}/{y}.png|mvt}. Everything else written
+     * top, a layer's {@code tilejson.json}, a tile {@code {z}/{x}/{y}.png|mvt}, or the suspects layer's
+     * GeoJSON ({@code suspects/suspects.json}, which the console draws). Everything else written
      * there ({@code run.json} with absolute input paths, {@code _SUCCESS}, temporary files) stays private.
      */
     static boolean servable(Path relative) {
@@ -362,6 +363,10 @@ public final class TileServer implements AutoCloseable {
             return name.equals(TileRun.SETS_FILE);
         }
         if (name.equals(TileRun.TILEJSON_FILE)) {
+            return true;
+        }
+        if (n == 2 && name.equals(io.zhili.jobs.tiles.SuspectTiles.GEOJSON)
+                && relative.getName(0).toString().equals(io.zhili.jobs.tiles.SuspectTiles.LAYER)) {
             return true;
         }
         return n >= 4 && TILE_NAME.matcher(name).matches()

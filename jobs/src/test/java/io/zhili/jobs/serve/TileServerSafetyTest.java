@@ -60,6 +60,10 @@ class TileServerSafetyTest {
         // What zhili tiles writes beside the tiles: absolute paths of the inputs.
         Files.writeString(tiles.resolve("run.json"), "{\"command\":\"tiles\",\"hotspots\":\"/srv/private/hotspots\"}");
         Files.writeString(tiles.resolve("cases/notes.json"), "{\"secret\":true}");
+        // The suspects layer's GeoJSON is published (the console draws it); the same name elsewhere is not.
+        Files.createDirectories(tiles.resolve("suspects"));
+        Files.writeString(tiles.resolve("suspects/suspects.json"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+        Files.writeString(tiles.resolve("cases/suspects.json"), "{\"secret\":true}");
         server = new TileServer(tiles, null, new AlertHub(), TileServer.Options.loopback(0));
         server.start();
         base = "http://127.0.0.1:" + server.port();
@@ -99,6 +103,8 @@ class TileServerSafetyTest {
         assertEquals(404, get("/tiles/_SUCCESS").statusCode());
         assertEquals(200, get("/tiles/tilesets.json").statusCode());
         assertEquals(200, get("/tiles/cases/tilejson.json").statusCode());
+        assertEquals(200, get("/tiles/suspects/suspects.json").statusCode());
+        assertEquals(404, get("/tiles/cases/suspects.json").statusCode());
     }
 
     @Test
