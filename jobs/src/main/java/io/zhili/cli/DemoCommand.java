@@ -3,6 +3,7 @@ package io.zhili.cli;
 import io.zhili.datasets.GenerationReport;
 import io.zhili.datasets.QingdaoGenerator;
 import io.zhili.datasets.Scale;
+import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.geo.table.TableFiles;
 import io.zhili.geo.table.TableReader;
 import io.zhili.jobs.hotspots.HotspotOptions;
@@ -32,23 +33,30 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20251", description = "Random seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Class catalog CSV of the city, used by every step "
+            + "(default: the shipped catalog).")
+    Path catalog;
+
     @Override
     public Integer call() throws Exception {
         Path data = out.resolve("data");
         Path hotspots = out.resolve("hotspots");
         Path trucks = out.resolve("trucks");
         System.out.printf("demo: 1/3 generating the small synthetic Qingdao year into %s%n", data);
-        GenerationReport report = QingdaoGenerator.generate(data, Scale.SMALL, seed, 2, System.out);
+        // Loaded before anything is written, so a bad file stops the demo with its one-line error.
+        ClassCatalog classes = ClassCatalog.fileOrStandard(catalog);
+        GenerationReport report = QingdaoGenerator.generate(data, Scale.SMALL, seed, 2, System.out, classes,
+                catalog == null ? ClassCatalog.RESOURCE : catalog.toString());
         System.out.printf("demo: %d files in %.1f s%n", report.files().size(), report.millis() / 1000.0);
 
         System.out.printf("demo: 2/3 running the hotspot job with tiles (Flink BATCH, embedded MiniCluster) into %s%n", hotspots);
         Map<String, Object> summary = new HotspotRun(data.resolve("components.csv"), data.resolve("cases.csv"),
-                data.resolve("areas.geojson"), hotspots, new HotspotOptions(), null).withTiles(true).execute();
+                data.resolve("areas.geojson"), hotspots, new HotspotOptions(), null).withTiles(true).withCatalog(catalog).execute();
 
         System.out.printf("demo: 3/3 running the muck-truck job on the night's GPS file (Flink streaming, embedded MiniCluster) into %s%n", trucks);
         Map<String, Object> truckSummary = new TruckRun(TruckRun.Input.file(data.resolve("gps.jsonl")),
                 data.resolve("routes.geojson"), data.resolve("sites.geojson"), data.resolve("zones.geojson"), trucks,
-                TruckJobOptions.defaults(), null).execute();
+                TruckJobOptions.defaults(), null).withCatalog(catalog).execute();
 
         @SuppressWarnings("unchecked")
         Map<String, Object> cases = (Map<String, Object>) summary.get("cases");
