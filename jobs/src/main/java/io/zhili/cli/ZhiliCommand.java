@@ -74,10 +74,12 @@ public final class ZhiliCommand implements Runnable {
         }
         Throwable root = chain.get(chain.size() - 1);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root.getMessage() != null) {
+        if (root.getMessage() != null && !root.getMessage().isBlank()) {
+            // The root's first line: a wrapper may quote a multi-line message with its breaks escaped.
+            String key = root.getMessage().strip().lines().findFirst().orElse("");
             for (Throwable t : chain.subList(0, chain.size() - 1)) {
                 String m = t.getMessage();
-                if (m != null && m.contains(root.getMessage()) && !m.equals(String.valueOf(t.getCause()))) {
+                if (m != null && m.contains(key) && !m.equals(String.valueOf(t.getCause()))) {
                     message = m;
                     break;
                 }

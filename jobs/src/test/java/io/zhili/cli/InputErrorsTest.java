@@ -91,5 +91,9 @@ class InputErrorsTest {
                 new RuntimeException(new IllegalArgumentException("changes broken.geojson: Unexpected end-of-input",
                         new java.io.IOException("Unexpected end-of-input"))));
         assertEquals("changes broken.geojson: Unexpected end-of-input", ZhiliCommand.oneLine(chain));
+        // A multi-line root quoted with its line break escaped is still recognised.
+        Exception quoted = new IllegalArgumentException("changes broken.geojson: Unexpected end-of-input\\n at line 1",
+                new java.io.IOException("Unexpected end-of-input\n at line 1"));
+        assertEquals("changes broken.geojson: Unexpected end-of-input\\n at line 1", ZhiliCommand.oneLine(quoted));
     }
 }
