@@ -3,6 +3,7 @@ package io.zhili.jobs.changes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.geo.catalog.StandardClass;
+import io.zhili.jobs.common.InputPaths;
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.RunCommit;
 import io.zhili.jobs.common.RunCounts;
@@ -121,16 +122,16 @@ public final class ChangesRun {
     }
 
     private void validate() {
-        requireReadable("--changes", changes);
-        requireReadable("--buildings", buildings);
+        InputPaths.requireReadable("--changes", changes);
+        InputPaths.requireReadable("--buildings", buildings);
         if (permits != null) {
-            requireReadable("--permits", permits);
+            InputPaths.requireReadable("--permits", permits);
         }
         if (areas != null) {
-            requireReadable("--areas", areas);
+            InputPaths.requireReadable("--areas", areas);
         }
         if (previous != null) {
-            requireReadable("--previous", previous);
+            InputPaths.requireReadable("--previous", previous);
             PreviousRound.check(previous);
             if (previous.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
                 throw new IllegalArgumentException("--previous and --out must differ: a round is published beside the previous one");
@@ -145,14 +146,6 @@ public final class ChangesRun {
         }
     }
 
-    private static void requireReadable(String option, Path path) {
-        if (!Files.exists(path)) {
-            throw new IllegalArgumentException(option + " " + path + " does not exist");
-        }
-        if (!Files.isReadable(path)) {
-            throw new IllegalArgumentException(option + " " + path + " is not readable");
-        }
-    }
 
     private LinkedHashMap<String, Object> header(long t0, long planned) {
         LinkedHashMap<String, Object> s = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.zhili.jobs.hotspots;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.jobs.common.InputPaths;
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.RunCommit;
 import io.zhili.jobs.common.RunCounts;
@@ -135,10 +136,10 @@ public final class HotspotRun {
     private void validate() {
         // A bad catalog is one line naming its file and line, before anything is planned or started.
         catalog = ClassCatalog.fileOrStandard(catalogFile);
-        requireReadable("--components", components);
-        requireReadable("--cases", cases);
+        InputPaths.requireReadable("--components", components);
+        InputPaths.requireReadable("--cases", cases);
         if (areas != null) {
-            requireReadable("--areas", areas);
+            InputPaths.requireReadable("--areas", areas);
         }
         if (options.resolution < 0 || options.resolution > CellKeys.MAX_RESOLUTION) {
             throw new IllegalArgumentException("--res must be between 0 and " + CellKeys.MAX_RESOLUTION);
@@ -210,14 +211,6 @@ public final class HotspotRun {
         }
     }
 
-    private static void requireReadable(String option, Path path) {
-        if (!Files.exists(path)) {
-            throw new IllegalArgumentException(option + " " + path + " does not exist");
-        }
-        if (!Files.isReadable(path)) {
-            throw new IllegalArgumentException(option + " " + path + " is not readable");
-        }
-    }
 
     /** What the client knows of the run before it starts; the JobManager adds the counts at the end. */
     private LinkedHashMap<String, Object> header(long t0, long planned, int parallelism) {

@@ -1,8 +1,8 @@
 package io.zhili.jobs.hotspots;
 
-import io.zhili.geo.catalog.ClassCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.zhili.geo.catalog.ClassCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

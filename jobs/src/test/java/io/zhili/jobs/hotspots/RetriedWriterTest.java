@@ -1,9 +1,9 @@
 package io.zhili.jobs.hotspots;
 
-import io.zhili.geo.catalog.ClassCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.jobs.common.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
