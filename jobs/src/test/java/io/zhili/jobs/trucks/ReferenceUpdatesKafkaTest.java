@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * updates on another ({@code --reference-topic}), alerts to a transactional topic. A task fails
  * after a checkpoint has completed (the job restarts from it, its broadcast state holding the updates
  * applied so far); the alerts in Parquet and on the committed topic are still exactly the
- * hand-worked ones. The same replay on a standalone cluster with a TaskManager killed is in the
- * cluster profile's {@code FlinkClusterIT}'s style; this one runs everywhere.
+ * hand-worked ones. The same replay on a standalone cluster with a TaskManager killed is the
+ * cluster profile's {@code FlinkClusterIT.referenceUpdatesFromKafkaSurviveALostTaskManagerAfterACompletedCheckpoint};
+ * this one runs everywhere.
  */
 class ReferenceUpdatesKafkaTest {
     @RegisterExtension
