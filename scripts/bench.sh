@@ -23,7 +23,8 @@
 #                                                      time, CPU and peak memory, and the run's counts
 #
 #   scripts/bench.sh peers [small|city|full]          Zhili against PostGIS on the same generated data and machine:
-#                                                      hotspots, then the truck rules from file; starts its own
+#                                                      hotspots, the truck rules from file, then the change-polygon
+#                                                      screening (ZHILI_PEERS_ONLY=JOB: one of them); starts its own
 #                                                      PostgreSQL 15 + PostGIS 3 (installed with apt-get when
 #                                                      missing) in work/peers-pg on 127.0.0.1:${ZHILI_PG_PORT:-54329},
 #                                                      stopped by pid at the end; SQL in scripts/peers/; the
@@ -41,7 +42,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,37p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,38p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 

@@ -6,8 +6,8 @@
 #   2. install PostgreSQL 15 + PostGIS 3 from Debian when missing, initialise a fresh private cluster in
 #      work/peers-pg and start it on 127.0.0.1:$ZHILI_PG_PORT (default 54329), as user postgres when run
 #      as root (initdb refuses root);
-#   3. for the hotspot job and then the truck rules: Zhili (java -jar, embedded Flink) and the SQL in
-#      scripts/peers/, each after the same input files were read into the page cache;
+#   3. for the hotspot job, the truck rules and the change-polygon screening: Zhili (java -jar, embedded
+#      Flink) and the SQL in scripts/peers/, each after the same input files were read into the page cache;
 #   4. stop PostgreSQL by its postmaster pid, write work/peers-SCALE/report.md.
 #
 # Measures, per side and job: wall time; CPU time (user+sys) — for Zhili from /usr/bin/time, for
@@ -17,7 +17,7 @@
 # postmaster and its children (shared buffers counted once), sampled every 0.5 s.
 #
 # Environment: ZHILI_PG_PORT, ZHILI_PG_BATCH (reports per transaction of the per-point checks, 10000),
-# ZHILI_PEERS_ONLY (hotspots|trucks: run one job only, keeping the other's results), ZHILI_PEERS_RUNS
+# ZHILI_PEERS_ONLY (hotspots|trucks|changes: run one job only, keeping the others' results), ZHILI_PEERS_RUNS
 # (runs of each Zhili job, the median's figures reported; 3), ZHILI_PEERS_TRUCKS_ARGS
 # (extra arguments of `zhili trucks`), ZHILI_JAVA_OPTS (passed on by scripts/zhili).
 set -euo pipefail
@@ -30,8 +30,8 @@ case "$scale" in
   *) echo "bench.sh peers: scale must be small, city or full, not '$scale'" >&2; exit 2 ;;
 esac
 case "${ZHILI_PEERS_ONLY:-}" in
-  ''|hotspots|trucks) ;;
-  *) echo "bench.sh peers: ZHILI_PEERS_ONLY must be hotspots or trucks, not '$ZHILI_PEERS_ONLY'" >&2; exit 2 ;;
+  ''|hotspots|trucks|changes) ;;
+  *) echo "bench.sh peers: ZHILI_PEERS_ONLY must be hotspots, trucks or changes, not '$ZHILI_PEERS_ONLY'" >&2; exit 2 ;;
 esac
 port="${ZHILI_PG_PORT:-54329}"
 batch="${ZHILI_PG_BATCH:-10000}"
@@ -227,6 +227,26 @@ if [ -z "$only" ] || [ "$only" = trucks ]; then
   run_postgis trucks -v data="$data" -v batch="$batch"
 fi
 
+# ---------------------------------------------------------------- changes
+if [ -z "$only" ] || [ "$only" = changes ]; then
+  # Both rounds as one input, as `scripts/bench.sh changes` runs it.
+  warm "$data"/changes/*/*.parquet "$data"/buildings/*.parquet "$data/permits.geojson" "$data/areas.geojson"
+  run_zhili changes --changes "$data/changes" --buildings "$data/buildings" --permits "$data/permits.geojson" \
+    --areas "$data/areas.geojson" --out "$out/zhili-changes" --round bench
+  # The SQL side reads the GeoParquet through DuckDB (COPY FROM PROGRAM, run by the server as its own
+  # user): the DuckDB JDBC jar the tests use, copied where that user can read it, and java by full path.
+  duck_version="$(sed -n 's:.*<duckdb.version>\(.*\)</duckdb.version>.*:\1:p' pom.xml)"
+  duck_jar="${MAVEN_REPO:-$HOME/.m2/repository}/org/duckdb/duckdb_jdbc/$duck_version/duckdb_jdbc-$duck_version.jar"
+  [ -f "$duck_jar" ] || mvn -B -q dependency:get -Dartifact="org.duckdb:duckdb_jdbc:$duck_version" >/dev/null
+  mkdir -p "$out/duckdb"
+  cp "$duck_jar" "$out/duckdb/duckdb_jdbc.jar"
+  cp scripts/peers/DuckCopy.java "$out/duckdb/"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres: "$out/duckdb"
+  duckcopy="$(readlink -f "$(command -v java)") -cp $out/duckdb/duckdb_jdbc.jar $out/duckdb/DuckCopy.java"
+  warm "$data"/changes/*/*.parquet "$data"/buildings/*.parquet "$data/permits.geojson"
+  run_postgis changes -v data="$data" -v duckcopy="$duckcopy"
+fi
+
 stop_pg
 trap - EXIT
 
@@ -253,7 +273,7 @@ zhili_counts() {  # flattened run.json counts as name=value
             printf "| %s | %.1f× | %.1f× | %.2f× |\n", j, w[j, "postgis"] / w[j, "zhili"],
                    c[j, "postgis"] / c[j, "zhili"], m[j, "postgis"] / m[j, "zhili"] }' "$results"
   echo
-  for job in hotspots trucks; do
+  for job in hotspots trucks changes; do
     [ -s "$out/zhili-$job.runs" ] || continue
     echo "Zhili $job runs (the median's wall stands above): $(awk '{ printf "%s%.1f s wall / %.1f s CPU", (NR > 1 ? "; " : ""), $1, $2 + $3 }' "$out/zhili-$job.runs")."
   done
@@ -262,7 +282,7 @@ zhili_counts() {  # flattened run.json counts as name=value
   echo
   echo "| job | count | Zhili | PostGIS | |"
   echo "|---|---|---:|---:|---|"
-  for job in hotspots trucks; do
+  for job in hotspots trucks changes; do
     [ -f "$out/zhili-$job/run.json" ] && [ -f "$out/postgis-$job.log" ] || continue
     zhili_counts "$out/zhili-$job/run.json" \
       | sed -e 's/rejected_by_reason\./rejected./' -e 's/dead_letters_by_reason\./dead_letters./' \
@@ -276,7 +296,7 @@ zhili_counts() {  # flattened run.json counts as name=value
   echo "PostGIS time by stage (sum of the statements' psql \\timing, seconds):"
   echo
   echo '```'
-  for job in hotspots trucks; do
+  for job in hotspots trucks changes; do
     [ -f "$out/postgis-$job.log" ] || continue
     awk -v j="$job" '/^== / { stage = substr($0, 4) } /^Time: / && stage != "" { t[stage] += $2 / 1000 }
       END { for (s in t) printf "%8.1f  %s  %s\n", t[s], j, s }' "$out/postgis-$job.log" | sort -rn
@@ -286,7 +306,7 @@ zhili_counts() {  # flattened run.json counts as name=value
   echo "Zhili stages (run.json durations_ms, milliseconds; stages overlap in a streaming graph):"
   echo
   echo '```'
-  for job in hotspots trucks; do
+  for job in hotspots trucks changes; do
     [ -f "$out/zhili-$job/run.json" ] || continue
     jq -r --arg j "$job" '.durations_ms | to_entries[] | "\(.value)\t\($j)\t\(.key)"' "$out/zhili-$job/run.json" | sort -rn
   done
