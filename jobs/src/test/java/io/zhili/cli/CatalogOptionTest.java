@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhili.geo.catalog.ClassCatalog;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,12 +69,12 @@ class CatalogOptionTest {
         Files.writeString(cases, CASES);
         withCity = dir.resolve("with-city");
         withShipped = dir.resolve("with-shipped");
-        Result city = run("hotspots", "--components", components.toString(), "--cases", cases.toString(),
+        CliRun city = CliRun.of("hotspots", "--components", components.toString(), "--cases", cases.toString(),
                 "--out", withCity.toString(), "--catalog", cityCatalog.toString(), "--parallelism", "2");
-        assertEquals(0, city.exit, city.err);
-        Result plain = run("hotspots", "--components", components.toString(), "--cases", cases.toString(),
+        assertEquals(0, city.exit(), city.err());
+        CliRun plain = CliRun.of("hotspots", "--components", components.toString(), "--cases", cases.toString(),
                 "--out", withShipped.toString(), "--parallelism", "2");
-        assertEquals(0, plain.exit, plain.err);
+        assertEquals(0, plain.exit(), plain.err());
     }
 
     @Test
@@ -132,17 +130,17 @@ class CatalogOptionTest {
                 + "0101,EVENT,私搭乱建,Unauthorised construction,NATIONAL\n0101,EVENT,重复,Duplicate,LOCAL\n");
         String line = "catalog " + broken + ":4: EVENT 0101 repeats line 3";
         Path out = dir.resolve("never");
-        Result hotspots = run("hotspots", "--components", components.toString(), "--cases", cases.toString(),
+        CliRun hotspots = CliRun.of("hotspots", "--components", components.toString(), "--cases", cases.toString(),
                 "--out", out.toString(), "--catalog", broken.toString());
         assertOneLineError(hotspots, "zhili hotspots: " + line);
         assertFalse(Files.exists(out), "no run directory for a refused catalog");
-        Result generate = run("generate", "--out", out.toString(), "--catalog", broken.toString());
+        CliRun generate = CliRun.of("generate", "--out", out.toString(), "--catalog", broken.toString());
         assertOneLineError(generate, "zhili generate: " + line);
         assertFalse(Files.exists(out.resolve("components.csv")));
-        Result trucks = run("trucks", "--gps", cases.toString(), "--routes", cases.toString(), "--sites", cases.toString(),
+        CliRun trucks = CliRun.of("trucks", "--gps", cases.toString(), "--routes", cases.toString(), "--sites", cases.toString(),
                 "--zones", cases.toString(), "--out", out.toString(), "--catalog", broken.toString());
         assertOneLineError(trucks, "zhili trucks: " + line);
-        Result missing = run("hotspots", "--components", components.toString(), "--cases", cases.toString(),
+        CliRun missing = CliRun.of("hotspots", "--components", components.toString(), "--cases", cases.toString(),
                 "--out", out.toString(), "--catalog", dir.resolve("absent.csv").toString());
         assertOneLineError(missing, "zhili hotspots: catalog " + dir.resolve("absent.csv") + ": does not exist");
     }
@@ -159,38 +157,20 @@ class CatalogOptionTest {
         }
         Files.writeString(national, text);
         Path out = dir.resolve("trucks-never");
-        Result trucks = run("trucks", "--gps", cases.toString(), "--routes", cases.toString(), "--sites", cases.toString(),
+        CliRun trucks = CliRun.of("trucks", "--gps", cases.toString(), "--routes", cases.toString(), "--sites", cases.toString(),
                 "--zones", cases.toString(), "--out", out.toString(), "--catalog", national.toString());
         assertOneLineError(trucks, "zhili trucks: catalog " + national
                 + ": no EVENT class 0190 (道路遗撒, road spillage from muck trucks), the class of the SPILLAGE cases");
         assertFalse(Files.exists(out));
-        Result generate = run("generate", "--out", out.toString(), "--catalog", national.toString());
+        CliRun generate = CliRun.of("generate", "--out", out.toString(), "--catalog", national.toString());
         assertOneLineError(generate, "zhili generate: catalog " + national
                 + ": no EVENT class 0590 for the planted hotspot '城阳 night market road occupation, citizen reports (GCJ-02)'");
         assertFalse(Files.exists(out.resolve("components.csv")));
     }
 
-    private static void assertOneLineError(Result r, String expected) {
-        assertTrue(r.exit != 0, "exit " + r.exit);
-        assertEquals(expected, r.err.strip());
-        assertEquals(1, r.err.strip().lines().count(), r.err);
-    }
-
-    record Result(int exit, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Result(ZhiliCommand.execute(args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static void assertOneLineError(CliRun r, String expected) {
+        assertTrue(r.exit() != 0, "exit " + r.exit());
+        assertEquals(expected, r.err().strip());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 }

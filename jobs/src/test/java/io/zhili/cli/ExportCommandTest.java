@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.zhili.jobs.tiles.HotspotCellsFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,24 +39,6 @@ class ExportCommandTest {
     static Path dir;
     static Path run;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run zhili(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ZhiliCommand.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @BeforeAll
     static void writeRun() throws Exception {
@@ -116,7 +96,7 @@ class ExportCommandTest {
         assertTrue(parquetRows > 100, "fixture rows " + parquetRows);
         for (String format : List.of("gpkg", "fgb")) {
             Path out = dir.resolve("cells." + format);
-            Run r = zhili("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", format, "--out", out.toString());
+            CliRun r = CliRun.of("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", format, "--out", out.toString());
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains(parquetRows + " of " + parquetRows + " rows"), r.out());
             assertTrue(Files.size(out) > 1000);
@@ -169,13 +149,13 @@ class ExportCommandTest {
                 + "AND gi_z >= 1").get(0).get(0));
         assertTrue(expected > 0);
         Path out = dir.resolve("where.gpkg");
-        Run r = zhili("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "gpkg", "--where", "category=ALL",
+        CliRun r = CliRun.of("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "gpkg", "--where", "category=ALL",
                 "--where", "h3_res=9", "--where", "period=2025-04", "--where", "gi_z>=1", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains(": " + expected + " of "), r.out());
         // A value that looks like SQL is only ever a value: nothing matches, nothing breaks.
         Path none = dir.resolve("none.gpkg");
-        Run injection = zhili("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "gpkg",
+        CliRun injection = CliRun.of("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "gpkg",
                 "--where", "category=ALL' OR '1'='1", "--out", none.toString());
         assertEquals(0, injection.exit(), injection.err());
         assertTrue(injection.out().contains(": 0 of "), injection.out());
@@ -187,28 +167,28 @@ class ExportCommandTest {
 
     @Test
     void testOneLineErrors() throws Exception {
-        Run missing = zhili("export", "--from", dir.resolve("nope").toString(), "--table", "hotspot_cells", "--format", "gpkg",
+        CliRun missing = CliRun.of("export", "--from", dir.resolve("nope").toString(), "--table", "hotspot_cells", "--format", "gpkg",
                 "--out", dir.resolve("x.gpkg").toString());
         assertEquals(2, missing.exit());
         assertEquals("zhili export: --from " + dir.resolve("nope") + ": no such run directory (try --help)", missing.err().trim());
-        Run table = zhili("export", "--from", run.toString(), "--table", "hotspots", "--format", "gpkg", "--out",
+        CliRun table = CliRun.of("export", "--from", run.toString(), "--table", "hotspots", "--format", "gpkg", "--out",
                 dir.resolve("x.gpkg").toString());
         assertEquals(2, table.exit());
         assertEquals("zhili export: unknown table 'hotspots' in " + run + " (tables: hotspot_cells) (try --help)", table.err().trim());
-        Run column = zhili("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "fgb", "--where", "colour=red",
+        CliRun column = CliRun.of("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "fgb", "--where", "colour=red",
                 "--out", dir.resolve("x.fgb").toString());
         assertEquals(2, column.exit());
         assertEquals(1, column.err().trim().lines().count(), column.err());
         assertTrue(column.err().startsWith("zhili export: --where: unknown column 'colour' in table hotspot_cells (columns: h3, "),
                 column.err());
-        Run op = zhili("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "fgb", "--where", "hot_class>HOT",
+        CliRun op = CliRun.of("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "fgb", "--where", "hot_class>HOT",
                 "--out", dir.resolve("x.fgb").toString());
         assertEquals(2, op.exit());
         assertTrue(op.err().contains("> needs a number, timestamp or date column"), op.err());
-        Run traversal = zhili("export", "--from", run.toString(), "--table", "../run/hotspot_cells", "--format", "gpkg",
+        CliRun traversal = CliRun.of("export", "--from", run.toString(), "--table", "../run/hotspot_cells", "--format", "gpkg",
                 "--out", dir.resolve("x.gpkg").toString());
         assertEquals(2, traversal.exit());
-        Run format = zhili("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "shp",
+        CliRun format = CliRun.of("export", "--from", run.toString(), "--table", "hotspot_cells", "--format", "shp",
                 "--out", dir.resolve("x.shp").toString());
         assertEquals(2, format.exit());
         assertTrue(format.err().contains("--format must be gpkg or fgb"), format.err());

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhili.jobs.tiles.HotspotCellsFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,24 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TilesCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run zhili(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ZhiliCommand.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void testTilesWritesRunJsonAndSuccessLast(@TempDir Path dir) throws Exception {
@@ -43,7 +22,7 @@ class TilesCommandTest {
         HotspotCellsFixture.write(hotspots, "2025-03", Instant.parse("2025-02-28T16:00:00Z"),
                 HotspotCellsFixture.disks(new double[][] {{120.38, 36.07}}, 5, 20), Map.of("ALL", 1.0, "01", 0.5));
         Path out = dir.resolve("tiles");
-        Run run = zhili("tiles", "--hotspots", hotspots.toString(), "--out", out.toString(), "--min-zoom", "11",
+        CliRun run = CliRun.of("tiles", "--hotspots", hotspots.toString(), "--out", out.toString(), "--min-zoom", "11",
                 "--max-zoom", "13", "--category", "ALL,01", "--parallelism", "2");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("tiles: period 2025-03, category ALL"), run.out());
@@ -59,25 +38,25 @@ class TilesCommandTest {
 
     @Test
     void testBadArgumentsAreOneLineMessagesWithNonZeroExit(@TempDir Path dir) throws Exception {
-        Run zooms = zhili("tiles", "--hotspots", dir.toString(), "--out", dir.resolve("t").toString(), "--min-zoom", "15",
+        CliRun zooms = CliRun.of("tiles", "--hotspots", dir.toString(), "--out", dir.resolve("t").toString(), "--min-zoom", "15",
                 "--max-zoom", "12");
         assertEquals(2, zooms.exit());
         assertEquals("zhili tiles: zoom range 15..12 must lie within 0..20 with --min-zoom <= --max-zoom (try --help)",
                 zooms.err().trim());
-        Run category = zhili("tiles", "--hotspots", dir.toString(), "--out", dir.resolve("t").toString(), "--category", "roads");
+        CliRun category = CliRun.of("tiles", "--hotspots", dir.toString(), "--out", dir.resolve("t").toString(), "--category", "roads");
         assertEquals(2, category.exit());
         assertTrue(category.err().trim().startsWith("zhili tiles: category must be ALL"), category.err());
-        Run missing = zhili("tiles", "--hotspots", dir.resolve("nope").toString(), "--out", dir.resolve("t").toString());
+        CliRun missing = CliRun.of("tiles", "--hotspots", dir.resolve("nope").toString(), "--out", dir.resolve("t").toString());
         assertEquals(2, missing.exit());
-        Run noTable = zhili("tiles", "--hotspots", dir.toString(), "--out", dir.resolve("t").toString());
+        CliRun noTable = CliRun.of("tiles", "--hotspots", dir.toString(), "--out", dir.resolve("t").toString());
         assertEquals(1, noTable.exit());
         assertEquals(1, noTable.err().trim().lines().count(), noTable.err());
         assertTrue(noTable.err().contains("has no hotspot_cells/ folder"), noTable.err());
-        Run serve = zhili("serve", "--tiles", dir.toString());
+        CliRun serve = CliRun.of("serve", "--tiles", dir.toString());
         assertEquals(2, serve.exit());
         assertTrue(serve.err().contains("has no tilesets.json"), serve.err());
         Files.writeString(dir.resolve("tilesets.json"), "{}");
-        Run both = zhili("serve", "--tiles", dir.toString(), "--alerts", "a.jsonl", "--kafka", "localhost:9092");
+        CliRun both = CliRun.of("serve", "--tiles", dir.toString(), "--alerts", "a.jsonl", "--kafka", "localhost:9092");
         assertEquals(2, both.exit());
         assertEquals(1, both.err().trim().lines().count(), both.err());
     }
