@@ -10,7 +10,6 @@ import io.zhili.jobs.common.RunCounts;
 import io.zhili.jobs.common.RunDirectory;
 import io.zhili.jobs.hotspots.InputSplit;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -137,9 +136,7 @@ public final class ChangesRun {
                 throw new IllegalArgumentException("--previous and --out must differ: a round is published beside the previous one");
             }
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
-        }
+        InputPaths.requireOutputDirectory(out);
         options.rules();
         if (options.round != null && (options.round.isBlank() || options.round.contains(","))) {
             throw new IllegalArgumentException("--round must be a non-empty name without commas");

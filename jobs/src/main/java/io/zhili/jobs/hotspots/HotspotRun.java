@@ -149,9 +149,7 @@ public final class HotspotRun {
                 throw new IllegalArgumentException("rollup resolution " + r + " must be coarser than --res " + options.resolution);
             }
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
-        }
+        InputPaths.requireOutputDirectory(out);
         validateWindow();
         if (tiles && options.windowed()) {
             throw new IllegalArgumentException("--tiles renders a whole run; run `zhili tiles` on the output of windowed runs");

@@ -6,6 +6,7 @@ import io.zhili.geo.trucks.GpsRejectReason;
 import io.zhili.geo.trucks.PointVerdict;
 import io.zhili.geo.trucks.RuleType;
 import io.zhili.geo.trucks.SpillageCase;
+import io.zhili.jobs.common.InputPaths;
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.LineBytesFormat;
 import io.zhili.jobs.common.RunDirectory;
@@ -286,9 +287,7 @@ public final class TruckRun {
         if (out == null) {
             throw new IllegalArgumentException("--out is required");
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
-        }
+        InputPaths.requireOutputDirectory(out);
         // The cases/ output uses EVENT 0190: the catalog the city's hotspot runs use must know it.
         SpillageCase.requireClass(ClassCatalog.fileOrStandard(catalogFile),
                 catalogFile == null ? ClassCatalog.RESOURCE : catalogFile.toString());
