@@ -295,6 +295,41 @@ public final class ReferencePolygons {
             return this;
         }
 
+        /**
+         * Appends every polygon of {@code other} after this builder's, in {@code other}'s order: the
+         * same as adding them here one by one, so builders filled in parallel (one per input split)
+         * and appended in split order give the index a single builder would.
+         */
+        public Builder addAll(Builder other) {
+            int n = size + other.size;
+            if (n > ids.length) {
+                ids = Arrays.copyOf(ids, n);
+                fromDay = Arrays.copyOf(fromDay, n);
+                toDay = Arrays.copyOf(toDay, n);
+                kind = Arrays.copyOf(kind, n);
+                env = Arrays.copyOf(env, 4 * n);
+                wkbStart = Arrays.copyOf(wkbStart, n + 1);
+            }
+            if (wkbSize + other.wkbSize > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("reference polygons exceed 2 GB of WKB");
+            }
+            if (wkbSize + other.wkbSize > wkb.length) {
+                wkb = Arrays.copyOf(wkb, (int) (wkbSize + other.wkbSize));
+            }
+            System.arraycopy(other.wkb, 0, wkb, (int) wkbSize, (int) other.wkbSize);
+            for (int i = 0; i < other.size; i++) {
+                wkbStart[size + i] = wkbSize + other.wkbStart[i];
+            }
+            System.arraycopy(other.ids, 0, ids, size, other.size);
+            System.arraycopy(other.fromDay, 0, fromDay, size, other.size);
+            System.arraycopy(other.toDay, 0, toDay, size, other.size);
+            System.arraycopy(other.kind, 0, kind, size, other.size);
+            System.arraycopy(other.env, 0, env, 4 * size, 4 * other.size);
+            wkbSize += other.wkbSize;
+            size = n;
+            return this;
+        }
+
         public int size() {
             return size;
         }

@@ -98,6 +98,30 @@ class ChangeScreeningTest {
     }
 
     @Test
+    void buildersAppendedInOrderGiveTheIndexOfOneBuilder() {
+        ReferencePolygons.Builder first = new ReferencePolygons.Builder()
+                .add("A", 0, Integer.MAX_VALUE, 0, g(box(0, 0, 4, 10)));
+        ReferencePolygons.Builder second = new ReferencePolygons.Builder()
+                .add("B", 0, Integer.MAX_VALUE, 1, g(box(4, 0, 3, 10)))
+                .add("C", 500, 600, 2, g(box(150, 150, 10, 10)));
+        ReferencePolygons appended = first.addAll(second).build();
+        ReferencePolygons one = new ReferencePolygons.Builder()
+                .add("A", 0, Integer.MAX_VALUE, 0, g(box(0, 0, 4, 10)))
+                .add("B", 0, Integer.MAX_VALUE, 1, g(box(4, 0, 3, 10)))
+                .add("C", 500, 600, 2, g(box(150, 150, 10, 10)))
+                .build();
+        assertEquals(3, appended.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(one.id(i), appended.id(i));
+            assertEquals(one.polygon(i), appended.polygon(i));
+        }
+        ReferencePolygons.Coverage c = appended.coverage(g(box(0, 0, 10, 10)), (f, t, k) -> true);
+        assertEquals(0.7, c.share(), 1e-9);
+        assertEquals(one.coverage(g(box(0, 0, 10, 10)), (f, t, k) -> true), c);
+        assertEquals(1.0, appended.coverage(g(box(152, 152, 2, 2)), (f, t, k) -> k == 2 && f == 500).share(), 1e-9);
+    }
+
+    @Test
     void overlappingFootprintsCountOnce() {
         ReferencePolygons twice = new ReferencePolygons.Builder()
                 .add("X", 0, Integer.MAX_VALUE, 0, g(box(0, 0, 4, 10)))

@@ -78,17 +78,15 @@ final class IndexSide implements Serializable {
         RunCounts counts = new RunCounts();
         List<RejectRecord> rejects = new ArrayList<>();
         long t0 = System.nanoTime();
-        ReferencePolygons.Builder b = new ReferencePolygons.Builder();
-        read(buildings, "buildings", BUILDING_COLUMNS, counts, rejects, (v, plane) -> {
+        ReferencePolygons.Builder b = read(buildings, "buildings", BUILDING_COLUMNS, counts, rejects, (v, plane, into) -> {
             int day = ChangeDates.parse(v[1]);
             if (!ChangeDates.valid(day)) {
                 return "registered_at '" + v[1] + "' is not a date";
             }
-            b.add(v[0], day, Integer.MAX_VALUE, 0, plane);
+            into.add(v[0], day, Integer.MAX_VALUE, 0, plane);
             return null;
         });
-        ReferencePolygons.Builder p = new ReferencePolygons.Builder();
-        read(permits, "permits", PERMIT_COLUMNS, counts, rejects, (v, plane) -> {
+        ReferencePolygons.Builder p = read(permits, "permits", PERMIT_COLUMNS, counts, rejects, (v, plane, into) -> {
             PermitKind kind = PermitKind.parse(v[1]);
             if (kind == null) {
                 return "!" + ChangeRejectReason.BAD_KIND.name() + " kind '" + v[1] + "' is not NEW_BUILD, RENOVATION or DEMOLITION";
@@ -98,7 +96,7 @@ final class IndexSide implements Serializable {
             if (!ChangeDates.valid(from) || !ChangeDates.valid(to) || to < from) {
                 return "valid_from/valid_to '" + v[2] + "'/'" + v[3] + "' are not dates in order";
             }
-            p.add(v[0], from, to, kind.ordinal(), plane);
+            into.add(v[0], from, to, kind.ordinal(), plane);
             return null;
         });
         ReferencePolygons builtBuildings = b.build();
@@ -111,15 +109,56 @@ final class IndexSide implements Serializable {
 
     /** Adds an accepted row; returns null, or why it is refused (BAD_DATE unless it starts with "!REASON "). */
     private interface Accept {
-        String accept(String[] values, org.locationtech.jts.geom.Geometry plane);
+        String accept(String[] values, org.locationtech.jts.geom.Geometry plane, ReferencePolygons.Builder into);
     }
 
-    private static void read(List<InputSplit> splits, String input, String[] columns, RunCounts counts,
-            List<RejectRecord> rejects, Accept accept) throws Exception {
-        PolygonRows rows = new PolygonRows();
+    /** What one split of the index side gave: its packed rows, counts and rejects. */
+    private record SplitLoad(ReferencePolygons.Builder builder, RunCounts counts, List<RejectRecord> rejects) {
+    }
+
+    /**
+     * Reads the splits of one layer in parallel, one thread per core (the reader tasks wait for the
+     * index, so the cores are free): each split fills its own builder, and the builders are appended in
+     * split order, so the index, the counts and the order of the rejects are those of a sequential read.
+     */
+    private static ReferencePolygons.Builder read(List<InputSplit> splits, String input, String[] columns,
+            RunCounts counts, List<RejectRecord> rejects, Accept accept) throws Exception {
+        ReferencePolygons.Builder all = new ReferencePolygons.Builder();
+        if (splits.isEmpty()) {
+            return all;
+        }
+        int threads = Math.max(1, Math.min(splits.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<SplitLoad>> loads = new ArrayList<>();
+            for (InputSplit split : splits) {
+                loads.add(pool.submit(() -> readSplit(split, input, columns, accept)));
+            }
+            for (java.util.concurrent.Future<SplitLoad> f : loads) {
+                SplitLoad load;
+                try {
+                    load = f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // The split's own exception, so that a bad input still fails with its one line.
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+                all.addAll(load.builder());
+                counts.merge(load.counts());
+                rejects.addAll(load.rejects());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return all;
+    }
+
+    private static SplitLoad readSplit(InputSplit split, String input, String[] columns, Accept accept) throws Exception {
+        ReferencePolygons.Builder into = new ReferencePolygons.Builder();
+        RunCounts counts = new RunCounts();
+        List<RejectRecord> rejects = new ArrayList<>();
         Cgcs2000GaussKruger gk = Cgcs2000GaussKruger.get();
-        for (InputSplit split : splits) {
-            rows.read(split, input, columns, List.of(), row -> {
+        {
+            new PolygonRows().read(split, input, columns, List.of(), row -> {
                 counts.add(input + ".read", 1);
                 String reason = null;
                 String detail = null;
@@ -138,7 +177,7 @@ final class IndexSide implements Serializable {
                         reason = ChangeRejectReason.BAD_GEOMETRY.name();
                         detail = fixed.detail();
                     } else {
-                        String why = accept.accept(row.values, gk.project(fixed.geometry()));
+                        String why = accept.accept(row.values, gk.project(fixed.geometry()), into);
                         if (why != null) {
                             if (why.startsWith("!")) {
                                 int space = why.indexOf(' ');
@@ -157,5 +196,6 @@ final class IndexSide implements Serializable {
                 }
             });
         }
+        return new SplitLoad(into, counts, rejects);
     }
 }
