@@ -47,23 +47,12 @@ class ServeCommandTest {
 
     /** Runs serve until it listens, hands its port to {@code whileUp}, then stops it; returns the exit code. */
     private static int serve(ServeCommand command, StringWriter out, IOConsumer whileUp, String... args) throws Exception {
-        command.started = new CountDownLatch(1);
-        command.stop = new CountDownLatch(1);
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread t = new Thread(() -> exit.set(cli.execute(args)));
-        t.start();
-        try {
-            if (command.started.await(30, TimeUnit.SECONDS)) {
-                whileUp.accept(command.boundPort);
+        try (ServeRun run = ServeRun.start(command, out, args)) {
+            if (run.listening()) {
+                whileUp.accept(run.port());
             }
-        } finally {
-            command.stop.countDown();
-            t.join(30_000);
+            return run.stop();
         }
-        return exit.get();
     }
 
     private interface IOConsumer {
