@@ -1,5 +1,7 @@
-/* Zhili dispatch console: hotspot tiles, legend, selectors, cell popups, district outlines and live
-   truck alerts over Server-Sent Events. Everything comes from the zhili serve that delivered this page. */
+/* Zhili dispatch console: hotspot tiles, legend, selectors, cell popups, district outlines, one list of the
+   live alerts (zhili live's SURGE / RECURRENCE / OVERDUE_* and the truck rules) over Server-Sent Events, and
+   a detail panel of a clicked cell (counts by category, forecast, trend). Everything comes from the zhili
+   serve that delivered this page. */
 (function () {
   'use strict';
 
@@ -12,6 +14,16 @@
     COLD_90: 'Cold spot, 90 %', COLD_95: 'Cold spot, 95 %', COLD_99: 'Cold spot, 99 %'
   };
   var MAX_ALERT_MARKERS = 200;
+  // Chinese names of the alert kinds: zhili live's four, and the truck rules (渣土车).
+  var KIND_LABELS = { SURGE: '突增', RECURRENCE: '部件反复', OVERDUE_DISPATCH: '派遣超时', OVERDUE_CLOSE: '结案超时' };
+  var KIND_COLORS = { SURGE: '#d1242f', RECURRENCE: '#8250df', OVERDUE_DISPATCH: '#bc4c00', OVERDUE_CLOSE: '#7d4e00' };
+  var RULE_LABELS = {
+    ROUTE_DEVIATION: '偏离路线', RESTRICTED_ZONE: '闯入禁区', OFF_HOURS: '违规时段运输', UNCOVERED_LOAD: '未密闭运输',
+    SPILLAGE: '道路遗撒', ILLEGAL_DUMPING: '偷倒乱倒', SPEEDING: '超速', SIGNAL_LOSS: '信号丢失'
+  };
+  // The filter's choices: every alert, each live kind, the truck alerts together.
+  var FILTERS = [['ALL', '全部 all'], ['SURGE', '突增 SURGE'], ['RECURRENCE', '部件反复 RECURRENCE'],
+    ['OVERDUE_DISPATCH', '派遣超时 OVERDUE_DISPATCH'], ['OVERDUE_CLOSE', '结案超时 OVERDUE_CLOSE'], ['TRUCK', '渣土车 trucks']];
 
   var map = L.map('map', { zoomControl: true, attributionControl: true, worldCopyJump: false });
   map.attributionControl.setPrefix('Leaflet · Zhili');
@@ -148,7 +160,108 @@
       }
       L.popup().setLatLng(e.latlng).setContent(html).openOn(map);
     });
+    showDetail('/api/cell/at?lon=' + e.latlng.lng.toFixed(7) + '&lat=' + e.latlng.lat.toFixed(7));
   });
+
+  // ---- detail panel of a cell (zhili serve --hotspots): counts by category, forecast, trend ----------------
+  var selectedCell = null;
+  map.createPane('selected').style.zIndex = 610;
+
+  function sparkline(values, width, height, cls) {
+    if (!values || !values.length) { return ''; }
+    var max = Math.max.apply(null, values.concat([1]));
+    var step = values.length > 1 ? (width - 4) / (values.length - 1) : 0;
+    var pts = values.map(function (v, i) {
+      return (2 + i * step).toFixed(1) + ',' + (height - 2 - (height - 4) * v / max).toFixed(1);
+    });
+    var last = pts[pts.length - 1].split(',');
+    return '<svg class="' + cls + '" width="' + width + '" height="' + height + '" viewBox="0 0 ' + width + ' ' + height +
+      '" role="img" aria-label="' + escapeHtml(values.join(', ')) + '"><polyline fill="none" stroke="#0969da" stroke-width="1.5" points="' +
+      pts.join(' ') + '"/><circle cx="' + last[0] + '" cy="' + last[1] + '" r="2" fill="#0969da"/></svg>';
+  }
+
+  // 168 bars, Monday 00:00 first; day labels under each day's first hour.
+  function hourOfWeekChart(expected) {
+    var w = 300, h = 64, bw = (w - 2) / 168;
+    var max = Math.max.apply(null, expected.concat([1e-9]));
+    var days = ['一', '二', '三', '四', '五', '六', '日'];
+    var bars = expected.map(function (v, i) {
+      var bh = (h - 14) * v / max;
+      return '<rect x="' + (1 + i * bw).toFixed(2) + '" y="' + (h - 12 - bh).toFixed(2) + '" width="' + Math.max(bw - 0.2, 0.5).toFixed(2) +
+        '" height="' + bh.toFixed(2) + '" fill="' + (Math.floor(i / 24) >= 5 ? '#bf8700' : '#0969da') + '"/>';
+    }).join('');
+    var labels = days.map(function (d, i) {
+      return '<text x="' + (1 + (i * 24 + 12) * bw).toFixed(1) + '" y="' + (h - 1) + '" text-anchor="middle">' + d + '</text>';
+    }).join('');
+    return '<svg id="detail-how" width="' + w + '" height="' + h + '" viewBox="0 0 ' + w + ' ' + h + '" role="img" ' +
+      'aria-label="hour of week">' + bars + labels + '</svg>';
+  }
+
+  function fixed1(v) { return typeof v === 'number' ? v.toFixed(1) : ''; }
+
+  function renderDetail(d) {
+    var periods = d.periods || [];
+    var latest = periods.length ? periods[periods.length - 1] : '';
+    var all = (d.categories || []).filter(function (c) { return c.category === 'ALL'; })[0];
+    var html = '<p class="muted">H3 res ' + d.h3_res + ' · ' + escapeHtml(periods[0] || '') + ' … ' + escapeHtml(latest) + '</p>';
+    if (all) {
+      html += '<h3>近期趋势 Trend <span class="muted">全部案件每期</span></h3><div class="trend">' +
+        sparkline(all.cases, 180, 36, 'spark-all') + '<span class="muted"> ' + all.cases.join(' · ') + '</span></div>';
+    }
+    html += '<h3>案件数（按类别）<span class="muted">' + escapeHtml(latest) + '</span></h3>' +
+      '<table id="detail-counts"><tr><th>类别</th><th>名称</th><th>本期</th><th>合计</th><th>趋势</th></tr>' +
+      (d.categories || []).map(function (c) {
+        var code = c.category === 'ALL' ? 'ALL' : (c.kind === 'EVENT' ? '事件 ' : c.kind === 'COMPONENT' ? '部件 ' : '') + c.category;
+        return '<tr data-category="' + escapeHtml(c.kind + ':' + c.category) + '"><td>' + escapeHtml(code) + '</td><td>' +
+          escapeHtml(c.name_zh) + '</td><td class="num latest">' + c.latest + '</td><td class="num total">' + c.total +
+          '</td><td>' + sparkline(c.cases, 60, 16, 'spark') + '</td></tr>';
+      }).join('') + '</table>';
+    var withForecast = (d.categories || []).filter(function (c) { return c.forecast; });
+    if (withForecast.length) {
+      html += '<h3>预测 Forecast <span class="muted">' + escapeHtml(withForecast[0].forecast.next_period) + '</span></h3>' +
+        '<table id="detail-forecast"><tr><th>类别</th><th>每周水平</th><th>期望</th><th>90% 区间</th></tr>' +
+        withForecast.map(function (c) {
+          var f = c.forecast;
+          return '<tr data-category="' + escapeHtml(c.kind + ':' + c.category) + '"><td>' + escapeHtml(c.name_zh) +
+            '</td><td class="num level">' + fixed1(f.weekly_level) + '</td><td class="num expected">' + fixed1(f.expected_next) +
+            '</td><td class="num interval"><span class="lower">' + fixed1(f.lower_90) + '</span>–<span class="upper">' +
+            fixed1(f.upper_90) + '</span></td></tr>';
+        }).join('') + '</table>';
+    } else {
+      html += '<p class="muted">无预测 (no forecast/ in the hotspots run)</p>';
+    }
+    if (d.hour_of_week && d.hour_of_week.expected) {
+      html += '<h3>一周时段预期 <span class="muted">每小时期望案件（周一 0 时起）</span></h3>' + hourOfWeekChart(d.hour_of_week.expected);
+    }
+    el('detail-h3').textContent = d.h3;
+    el('detail-body').innerHTML = html;
+    el('detail').hidden = false;
+    if (selectedCell) { map.removeLayer(selectedCell); }
+    selectedCell = L.polygon(d.boundary.map(function (p) { return [p[1], p[0]]; }), {
+      pane: 'selected', color: '#0969da', weight: 3, fill: false, className: 'zhili-selected-cell'
+    }).addTo(map);
+  }
+
+  function showDetail(url) {
+    fetch(url).then(function (r) {
+      if (r.status === 404) { return r.json().then(function (e) { return { missing: e.error || 'no such cell' }; }); }
+      if (!r.ok) { throw new Error('HTTP ' + r.status); }
+      return r.json();
+    }).then(function (d) {
+      if (d.missing) {
+        el('detail-h3').textContent = '';
+        el('detail-body').innerHTML = '<p class="muted">此处无网格数据 (' + escapeHtml(d.missing) + ')</p>';
+        el('detail').hidden = false;
+        if (selectedCell) { map.removeLayer(selectedCell); selectedCell = null; }
+        return;
+      }
+      renderDetail(d);
+    }).catch(function () { /* no detail served */ });
+  }
+  el('detail-close').onclick = function () {
+    el('detail').hidden = true;
+    if (selectedCell) { map.removeLayer(selectedCell); selectedCell = null; }
+  };
 
   // ---- truck sites and restricted zones in force (zhili serve --sites/--zones [--reference-updates]) ----
   map.createPane('reference').style.zIndex = 460;
@@ -216,27 +329,121 @@
     }).catch(function () { /* the layer is optional */ });
   }
 
-  // ---- live alerts -------------------------------------------------------------------------------------
-  var alertMarkers = [];
-  function showAlert(a) {
-    var color = RULE_COLORS[a.rule] || '#24292f';
-    var marker = L.circleMarker([a.lat, a.lon], {
-      pane: 'alerts', radius: 7, color: '#ffffff', weight: 2, fillColor: color, fillOpacity: 0.95
-    }).addTo(map);
+  // ---- live alerts: one list of zhili live's alerts and the truck alerts, newest first ----------------------
+  var alertEntries = [];          // newest first, as listed
+  var liveById = {};              // alert_id -> entry of a live alert (a SURGE's CLOSED record updates it)
+  var filterKind = 'ALL';
+
+  function isLive(a) { return !a.rule && !!a.kind; }
+  function kindOf(a) { return isLive(a) ? a.kind : 'TRUCK'; }
+  // When the alert became known: a live alert's decision time, a truck episode's start.
+  function timeOf(a) { return isLive(a) ? (a.decided_at || a.started_at || 0) : (a.start_ts || 0); }
+
+  function fillFilter() {
+    var counts = {};
+    alertEntries.forEach(function (e) { counts[e.kind] = (counts[e.kind] || 0) + 1; });
+    el('alert-filter').innerHTML = FILTERS.map(function (f) {
+      var n = f[0] === 'ALL' ? alertEntries.length : (counts[f[0]] || 0);
+      return '<option value="' + f[0] + '"' + (f[0] === filterKind ? ' selected' : '') + '>' + escapeHtml(f[1]) + ' (' + n + ')</option>';
+    }).join('');
+  }
+
+  function applyFilter() {
+    alertEntries.forEach(function (e) { e.li.hidden = !(filterKind === 'ALL' || filterKind === e.kind); });
+  }
+
+  function liveTitle(a) {
+    var label = KIND_LABELS[a.kind] || a.kind;
+    return label + (a.status === 'CLOSED' ? ' · 已结束' : '');
+  }
+
+  // One line of figures in words, per kind (live alerts contract: observed / expected mean different things).
+  function liveFacts(a) {
+    if (a.kind === 'SURGE') {
+      return '类别 ' + a.category + ' · 观测 ' + a.observed + ' / 预期 ' + fixed1(a.expected) +
+        (typeof a.p === 'number' ? ' · p=' + a.p.toExponential(1) : '');
+    }
+    if (a.kind === 'RECURRENCE') {
+      return '部件 ' + (a.component_id || '') + ' · ' + a.observed + ' 起 / ' + a.expected + ' 起';
+    }
+    return '案件 ' + (a.case_id || '') + ' · 超时 ' + a.observed + ' 分钟 (时限 ' + a.expected + ' 分钟)';
+  }
+
+  function markerStyle(e) {
+    var closed = e.record.status === 'CLOSED';
+    return { pane: 'alerts', radius: e.live ? 8 : 7, color: closed ? '#8c959f' : '#ffffff', weight: 2,
+      fillColor: e.color, fillOpacity: closed ? 0.25 : 0.95, dashArray: closed ? '3 2' : null };
+  }
+
+  function popupHtml(e) {
+    var a = e.record;
+    if (e.live) {
+      var rows = ['alert_id', 'h3', 'category', 'class_kind', 'component_id', 'case_id', 'district_code', 'street_code',
+        'observed', 'expected', 'p'].filter(function (k) { return a[k] !== undefined && a[k] !== null && a[k] !== ''; })
+        .map(function (k) { return '<tr><td>' + k + '</td><td>' + escapeHtml(formatNumber(a[k])) + '</td></tr>'; });
+      return '<div class="cell-popup"><b>' + escapeHtml(liveTitle(a)) + '</b> ' + escapeHtml(a.kind) + '<br>' +
+        escapeHtml(formatTime(a.started_at)) + (a.ended_at ? ' – ' + escapeHtml(formatTime(a.ended_at)) : '') +
+        (a.detail ? '<br>' + escapeHtml(a.detail) : '') + '<table>' + rows.join('') + '</table></div>';
+    }
     var details = ['truck_id', 'permit_id', 'severity', 'max_distance_m', 'points'].filter(function (k) {
       return a[k] !== undefined && a[k] !== null && a[k] !== '';
     }).map(function (k) { return '<tr><td>' + k + '</td><td>' + escapeHtml(formatNumber(a[k])) + '</td></tr>'; });
-    marker.bindPopup('<div class="cell-popup"><b>' + escapeHtml(a.rule) + '</b><br>' + escapeHtml(formatTime(a.start_ts)) +
-      '<table>' + details.join('') + '</table></div>');
-    alertMarkers.push(marker);
-    if (alertMarkers.length > MAX_ALERT_MARKERS) { map.removeLayer(alertMarkers.shift()); }
-    var li = document.createElement('li');
-    li.innerHTML = '<b style="color:' + color + '">' + escapeHtml(a.rule) + '</b>' + escapeHtml(a.truck_id) +
-      '<br><span class="muted">' + escapeHtml(formatTime(a.start_ts)) + '</span>';
-    li.onclick = function () { map.setView([a.lat, a.lon], Math.max(map.getZoom(), 14)); marker.openPopup(); };
+    return '<div class="cell-popup"><b>' + escapeHtml(RULE_LABELS[a.rule] || a.rule) + '</b> ' + escapeHtml(a.rule) + '<br>' +
+      escapeHtml(formatTime(a.start_ts)) + '<table>' + details.join('') + '</table></div>';
+  }
+
+  function renderItem(e) {
+    var a = e.record;
+    e.li.className = 'alert-item ' + (e.live ? 'alert-live' : 'alert-truck') + (a.status === 'CLOSED' ? ' closed' : '');
+    e.li.setAttribute('data-kind', e.kind);
+    if (e.live) {
+      e.li.innerHTML = '<b style="color:' + e.color + '">' + escapeHtml(liveTitle(a)) + '</b><span class="code">' +
+        escapeHtml(a.kind) + '</span><br>' + escapeHtml(liveFacts(a)) +
+        '<br><span class="muted">' + escapeHtml(formatTime(timeOf(a))) + (a.district_code ? ' · ' + escapeHtml(a.district_code) : '') + '</span>';
+    } else {
+      e.li.innerHTML = '<b style="color:' + e.color + '">' + escapeHtml(RULE_LABELS[a.rule] || a.rule) + '</b>' +
+        '<span class="code">' + escapeHtml(a.rule) + '</span> ' + escapeHtml(a.truck_id) +
+        '<br><span class="muted">' + escapeHtml(formatTime(a.start_ts)) + '</span>';
+    }
+    e.marker.setStyle(markerStyle(e));
+    e.marker.bindPopup(popupHtml(e));
+  }
+
+  function showAlert(a) {
+    var live = isLive(a);
+    if (live && liveById[a.alert_id]) {
+      // A later record of a listed alert (a SURGE's CLOSED record): update it in place.
+      var known = liveById[a.alert_id];
+      if (known.record.status === 'CLOSED') { return; } // an OPEN record after its CLOSED one adds nothing
+      Object.keys(a).forEach(function (k) { if (a[k] !== null || known.record[k] === undefined) { known.record[k] = a[k]; } });
+      renderItem(known);
+      fillFilter();
+      return;
+    }
+    var e = { record: a, live: live, kind: kindOf(a), time: timeOf(a),
+      color: live ? (KIND_COLORS[a.kind] || '#24292f') : (RULE_COLORS[a.rule] || '#24292f'), li: document.createElement('li') };
+    e.marker = L.circleMarker([a.lat, a.lon], markerStyle(e)).addTo(map);
+    renderItem(e);
+    e.li.onclick = function () {
+      map.flyTo([a.lat, a.lon], Math.max(map.getZoom(), 15), { duration: 0.8 });
+      e.marker.openPopup();
+      if (live && a.h3) { showDetail('/api/cell/' + encodeURIComponent(a.h3)); }
+    };
+    if (live) { liveById[a.alert_id] = e; }
+    // Newest first: before the first listed alert that is older.
+    var at = 0;
+    while (at < alertEntries.length && alertEntries[at].time >= e.time) { at++; }
     var list = el('alert-list');
-    list.insertBefore(li, list.firstChild);
-    while (list.children.length > MAX_ALERT_MARKERS) { list.removeChild(list.lastChild); }
+    list.insertBefore(e.li, at < alertEntries.length ? alertEntries[at].li : null);
+    alertEntries.splice(at, 0, e);
+    while (alertEntries.length > MAX_ALERT_MARKERS) {
+      var old = alertEntries.pop();
+      map.removeLayer(old.marker);
+      list.removeChild(old.li);
+      if (old.live && liveById[old.record.alert_id] === old) { delete liveById[old.record.alert_id]; }
+    }
+    e.li.hidden = !(filterKind === 'ALL' || filterKind === e.kind);
+    fillFilter();
   }
 
   function connectAlerts() {
@@ -248,6 +455,8 @@
       try { showAlert(JSON.parse(e.data)); } catch (err) { /* a malformed event is skipped */ }
     });
   }
+  el('alert-filter').onchange = function () { filterKind = el('alert-filter').value; applyFilter(); };
+  fillFilter();
 
   // ---- wiring ------------------------------------------------------------------------------------------
   el('period').onchange = function () { fillCategories(); selectSet(); };
@@ -272,5 +481,5 @@
   loadAreas();
   loadSuspects();
   connectAlerts();
-  window.zhiliConsole = { map: map, state: state };
+  window.zhiliConsole = { map: map, state: state, showDetail: showDetail, alerts: alertEntries };
 })();

@@ -68,8 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("    %-20s %s%n", table, hotspots.resolve(table).toAbsolutePath());
         }
         System.out.printf("  run summary          %s%n", hotspots.resolve("run.json").toAbsolutePath());
-        System.out.printf("  heatmap tiles        %s (serve them: scripts/zhili serve --tiles %s --areas %s --alerts %s)%n",
-                hotspots.resolve("tiles").toAbsolutePath(), hotspots.resolve("tiles"), data.resolve("areas.geojson"),
+        System.out.printf("  heatmap tiles        %s (serve them: scripts/zhili serve --tiles %s --hotspots %s --areas %s --alerts %s)%n",
+                hotspots.resolve("tiles").toAbsolutePath(), hotspots.resolve("tiles"), hotspots, data.resolve("areas.geojson"),
                 trucks.resolve("alerts"));
         System.out.printf("  truck alerts         %s (alerts/, dead_letter/, cases/, run.json)%n", trucks.toAbsolutePath());
         @SuppressWarnings("unchecked")

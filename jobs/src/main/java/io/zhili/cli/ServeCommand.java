@@ -1,13 +1,18 @@
 package io.zhili.cli;
 
+import io.zhili.geo.catalog.ClassCatalog;
 import io.zhili.jobs.serve.AlertFileSource;
 import io.zhili.jobs.serve.AlertHub;
 import io.zhili.jobs.serve.AlertKafkaSource;
+import io.zhili.jobs.serve.CellDetails;
 import io.zhili.jobs.serve.ReferenceView;
 import io.zhili.jobs.serve.TileServer;
 import io.zhili.jobs.tiles.TileRun;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -22,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code zhili serve}: the dispatch console and tile server ({@link TileServer}) until interrupted.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve heatmap tiles, TileJSON and the dispatch console with live truck alerts.")
+        description = "Serve heatmap tiles, TileJSON and the dispatch console with live truck and case alerts and cell details.")
 public final class ServeCommand implements Callable<Integer> {
     /** How often an alerts path is polled. */
     static final long POLL_MS = 2000;
@@ -81,6 +86,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--topic", defaultValue = "truck-alerts", description = "Alerts topic with --kafka (default ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--live-alerts", paramLabel = "PATH",
+            description = "Alerts of zhili live to follow (its alerts/ folder, or a JSON-lines or Parquet file; polled); "
+                    + "without it, --kafka also follows --live-topic.")
+    Path liveAlerts;
+
+    @Option(names = "--live-topic", defaultValue = "city-alerts",
+            description = "Topic of zhili live's alerts, followed with --kafka unless --live-alerts is given (default ${DEFAULT-VALUE}).")
+    String liveTopic;
+
+    @Option(names = "--hotspots", paramLabel = "DIR",
+            description = "Output directory of zhili hotspots: the detail panel of a clicked cell (counts by category, "
+                    + "forecast, trend), indexed once at start.")
+    Path hotspots;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Class catalog CSV (code,kind,name_zh,name_en,source) "
+            + "naming the categories of the detail panel, instead of the shipped one.")
+    Path catalog;
+
     /** Set by tests: counted down once the server listens, with its port in {@link #boundPort}. */
     CountDownLatch started;
     volatile int boundPort;
@@ -120,40 +143,58 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), p + " is not readable");
             }
         }
+        if (hotspots != null && !Files.isDirectory(hotspots)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hotspots " + hotspots + " is not a directory");
+        }
+        CellDetails details = null;
+        if (hotspots != null) {
+            // A bad catalog or hotspots directory is an input error (exit 1, one line), as in the other commands.
+            details = CellDetails.load(hotspots, ClassCatalog.fileOrStandard(catalog));
+        } else if (catalog != null) {
+            ClassCatalog.load(catalog);
+        }
         AlertHub hub = new AlertHub();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "zhili-alerts");
             t.setDaemon(true);
             return t;
         });
-        AlertKafkaSource kafka = null;
+        List<AlertKafkaSource> kafka = new ArrayList<>();
         try (TileServer server = new TileServer(tiles, areas, hub,
                 new TileServer.Options(bind, port, new java.util.HashSet<>(corsOrigins), baseUrl, TileServer.Options.DEFAULT_THREADS))) {
             if (alerts != null && alerts.path != null) {
-                AlertFileSource source = new AlertFileSource(alerts.path, hub);
-                poller.scheduleWithFixedDelay(() -> {
-                    try {
-                        source.poll();
-                    } catch (Exception e) {
-                        spec.commandLine().getErr().println("zhili serve: alerts: " + ZhiliCommand.oneLine(e));
-                    }
-                }, 0, POLL_MS, TimeUnit.MILLISECONDS);
+                follow(poller, new AlertFileSource(alerts.path, hub), "alerts");
             } else if (alerts != null && alerts.kafka != null) {
-                kafka = new AlertKafkaSource(alerts.kafka, topic, hub);
-                Thread t = new Thread(kafka, "zhili-alerts-kafka");
-                t.setDaemon(true);
-                t.start();
+                kafka.add(follow(new AlertKafkaSource(alerts.kafka, topic, hub)));
+            }
+            if (liveAlerts != null) {
+                follow(poller, new AlertFileSource(liveAlerts, hub), "live alerts");
+            } else if (alerts != null && alerts.kafka != null) {
+                kafka.add(follow(new AlertKafkaSource(alerts.kafka, liveTopic, hub)));
             }
             if (sites != null) {
                 server.withReference(new ReferenceView(sites, zones, referenceUpdates));
             }
+            if (details != null) {
+                server.withCellDetails(details);
+            }
             server.start();
             boundPort = server.port();
-            spec.commandLine().getOut().printf("serve: console at http://%s:%d/ (tiles %s%s)%n",
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("serve: console at http://%s:%d/ (tiles %s%s%s)%n",
                     bind.equals("0.0.0.0") ? "127.0.0.1" : bind, server.port(), tiles.toAbsolutePath(),
-                    alerts == null ? ", no alerts" : alerts.path != null ? ", alerts from " + alerts.path
-                            : ", alerts from Kafka " + alerts.kafka + " topic " + topic);
-            spec.commandLine().getOut().flush();
+                    alerts == null ? ", no truck alerts" : alerts.path != null ? ", truck alerts from " + alerts.path
+                            : ", truck alerts from Kafka " + alerts.kafka + " topic " + topic,
+                    liveAlerts != null ? ", live alerts from " + liveAlerts
+                            : alerts != null && alerts.kafka != null ? ", live alerts from topic " + liveTopic : ", no live alerts");
+            if (details != null) {
+                out.printf("serve: cell details of %s: %,d cells at H3 res %d, %d periods (%s … %s), forecast %s%s%n",
+                        details.directory(), details.cells(), details.baseResolution(), details.periods().size(),
+                        details.periods().get(0), details.periods().get(details.periods().size() - 1),
+                        details.hasForecast() ? "yes" : "none (no forecast/cells)",
+                        details.skipped().isEmpty() ? "" : "; skipped " + details.skipped());
+            }
+            out.flush();
             if (started != null) {
                 started.countDown();
             }
@@ -164,10 +205,27 @@ public final class ServeCommand implements Callable<Integer> {
             until.await();
         } finally {
             poller.shutdownNow();
-            if (kafka != null) {
-                kafka.close();
-            }
+            kafka.forEach(AlertKafkaSource::close);
         }
         return 0;
+    }
+
+    /** Polls an alerts path every {@link #POLL_MS}; a failure is one line on stderr and the next poll tries again. */
+    private void follow(ScheduledExecutorService poller, AlertFileSource source, String what) {
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                source.poll();
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("zhili serve: " + what + ": " + ZhiliCommand.oneLine(e));
+            }
+        }, 0, POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Follows a Kafka topic on its own daemon thread. */
+    private static AlertKafkaSource follow(AlertKafkaSource source) {
+        Thread t = new Thread(source, "zhili-alerts-kafka");
+        t.setDaemon(true);
+        t.start();
+        return source;
     }
 }

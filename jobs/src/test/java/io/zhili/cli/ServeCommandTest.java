@@ -47,23 +47,12 @@ class ServeCommandTest {
 
     /** Runs serve until it listens, hands its port to {@code whileUp}, then stops it; returns the exit code. */
     private static int serve(ServeCommand command, StringWriter out, IOConsumer whileUp, String... args) throws Exception {
-        command.started = new CountDownLatch(1);
-        command.stop = new CountDownLatch(1);
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread t = new Thread(() -> exit.set(cli.execute(args)));
-        t.start();
-        try {
-            if (command.started.await(30, TimeUnit.SECONDS)) {
-                whileUp.accept(command.boundPort);
+        try (ServeRun run = ServeRun.start(command, out, args)) {
+            if (run.listening()) {
+                whileUp.accept(run.port());
             }
-        } finally {
-            command.stop.countDown();
-            t.join(30_000);
+            return run.stop();
         }
-        return exit.get();
     }
 
     private interface IOConsumer {
@@ -102,7 +91,8 @@ class ServeCommandTest {
                 "--base-url", "https://maps.example.org/zhili");
         assertEquals(0, exit, out.toString());
         assertTrue(seen[0] > 0, "the server started with a broker list");
-        assertTrue(out.toString().contains("alerts from Kafka 127.0.0.1:1,127.0.0.1:2"), out.toString());
+        assertTrue(out.toString().contains("truck alerts from Kafka 127.0.0.1:1,127.0.0.1:2 topic truck-alerts, "
+                + "live alerts from topic city-alerts"), out.toString());
         for (String[] bad : new String[][] {{"--kafka", "127.0.0.1:1,"}, {"--kafka", "host"}, {"--cors-origin", "https://x.example/path"},
                 {"--cors-origin", "x.example"}, {"--base-url", "ftp://x"}}) {
             StringWriter err = new StringWriter();
@@ -111,5 +101,30 @@ class ServeCommandTest {
             assertTrue(err.toString().startsWith("zhili serve: " + bad[0] + " must be"), err.toString());
             assertEquals(1, err.toString().trim().lines().count(), err.toString());
         }
+    }
+
+    @Test
+    void testHotspotsAndLiveAlertsFlags() throws Exception {
+        StringWriter out = new StringWriter();
+        int exit = serve(new ServeCommand(), out, port -> { }, "--tiles", tiles.toString(), "--port", "0",
+                "--hotspots", dir.resolve("hotspots").toString(), "--live-alerts", dir.resolve("live/alerts").toString());
+        assertEquals(0, exit, out.toString());
+        assertTrue(out.toString().contains("no truck alerts, live alerts from " + dir.resolve("live/alerts")), out.toString());
+        assertTrue(out.toString().contains("cell details of " + dir.resolve("hotspots").toAbsolutePath() + ": 19 cells at H3 res 9, "
+                + "1 periods (2025-03 … 2025-03), forecast none (no forecast/cells)"), out.toString());
+
+        StringWriter err = new StringWriter();
+        assertEquals(2, ZhiliCommand.execute(new PrintWriter(err, true), "serve", "--tiles", tiles.toString(), "--port", "0",
+                "--hotspots", dir.resolve("absent").toString()));
+        assertEquals("zhili serve: --hotspots " + dir.resolve("absent") + " is not a directory (try --help)", err.toString().trim());
+        err = new StringWriter();
+        assertEquals(1, ZhiliCommand.execute(new PrintWriter(err, true), "serve", "--tiles", tiles.toString(), "--port", "0",
+                "--hotspots", tiles.toString()));
+        assertEquals(1, err.toString().trim().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("zhili serve: " + tiles + " has no hotspot_cells/ folder"), err.toString());
+        err = new StringWriter();
+        assertEquals(1, ZhiliCommand.execute(new PrintWriter(err, true), "serve", "--tiles", tiles.toString(), "--port", "0",
+                "--hotspots", dir.resolve("hotspots").toString(), "--catalog", dir.resolve("absent.csv").toString()));
+        assertEquals("zhili serve: catalog " + dir.resolve("absent.csv") + ": does not exist", err.toString().trim());
     }
 }

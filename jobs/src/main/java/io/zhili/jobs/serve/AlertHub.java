@@ -22,10 +22,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * normalises it, keeps the most recent {@value #BACKLOG} and pushes each new one to every connected
  * Server-Sent Events client as {@code event: alert} with an increasing {@code id}.
  *
- * <p>Tolerant by design: an alert needs {@code rule}, {@code truck_id} and numeric {@code lon}/{@code lat}
- * within range; {@code start_ts} may be epoch milliseconds or ISO-8601 and is normalised to epoch
- * milliseconds; every other member is passed through. Anything else is counted by reason in
- * {@link #rejected()} and not shown. A repeated {@code alert_id} is shown once (sources re-read files).
+ * <p>Two feeds share the hub. A <b>truck alert</b> (the truck job's {@code alerts}) has a {@code rule};
+ * it needs {@code truck_id} and numeric {@code lon}/{@code lat} within range, and its {@code start_ts}
+ * may be epoch milliseconds or ISO-8601. A <b>live alert</b> ({@code zhili live}'s {@code alerts}, see
+ * {@link #LIVE_KINDS}) has a {@code kind} instead; it needs {@code alert_id}, a {@code status} of
+ * {@code OPEN} or {@code CLOSED} (missing: {@code OPEN}) and {@code lon}/{@code lat}; its
+ * {@code started_at}, {@code decided_at} and {@code ended_at} may be epoch milliseconds or ISO-8601.
+ * Timestamps are normalised to epoch milliseconds; every other member is passed through. Anything else
+ * is counted by reason in {@link #rejected()} and not shown. A repeated {@code alert_id} (with the same
+ * {@code status}) is shown once, since sources re-read files; a SURGE's {@code CLOSED} record shares the
+ * {@code OPEN} record's id and is shown, and the console updates the open alert with it.
  *
  * <p>Thread-safe: sources publish from their own threads while HTTP threads subscribe.
  */
@@ -34,6 +40,11 @@ public final class AlertHub {
     public static final int BACKLOG = 200;
     /** Most simultaneous stream clients; more get 503. */
     public static final int MAX_CLIENTS = 64;
+    /** The alert kinds of {@code zhili live} (the live alerts contract). */
+    public static final java.util.Set<String> LIVE_KINDS = java.util.Set.of("SURGE", "RECURRENCE", "OVERDUE_DISPATCH",
+            "OVERDUE_CLOSE");
+    /** The timestamps of a live alert, normalised to epoch milliseconds. */
+    private static final String[] LIVE_TIMES = {"started_at", "decided_at", "ended_at"};
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,10 +86,10 @@ public final class AlertHub {
             reject(reason);
             return false;
         }
-        String alertId = alert.path("alert_id").asText("");
+        String key = repeatKey(alert);
         Event event;
         synchronized (this) {
-            if (!alertId.isEmpty() && !recentIds.add(alertId)) {
+            if (!key.isEmpty() && !recentIds.add(key)) {
                 return false;
             }
             event = new Event(nextId.getAndIncrement(), alert.toString());
@@ -86,7 +97,7 @@ public final class AlertHub {
             if (recent.size() > BACKLOG) {
                 Event dropped = recent.removeFirst();
                 try {
-                    recentIds.remove(JSON.readTree(dropped.json()).path("alert_id").asText(""));
+                    recentIds.remove(repeatKey(JSON.readTree(dropped.json())));
                 } catch (IOException impossible) {
                     // our own JSON always parses
                 }
@@ -99,14 +110,64 @@ public final class AlertHub {
         return true;
     }
 
-    /** Null when the alert is usable (after normalising {@code start_ts}), else the reason. */
+    /**
+     * What makes two records the same alert: {@code alert_id}, and for a live alert its {@code status}
+     * too (a SURGE's CLOSED record has the OPEN record's id); empty when the alert has no id.
+     */
+    private static String repeatKey(JsonNode alert) {
+        String id = alert.path("alert_id").asText("");
+        if (id.isEmpty() || alert.hasNonNull("rule")) {
+            return id;
+        }
+        return id + "|" + alert.path("status").asText("");
+    }
+
+    /** Null when the alert is usable (after normalising its timestamps), else the reason. */
     static String normalise(ObjectNode a) {
+        if (!a.hasNonNull("rule") && a.hasNonNull("kind")) {
+            return normaliseLive(a);
+        }
         if (!a.hasNonNull("rule") || a.get("rule").asText().isBlank()) {
             return "rule missing";
         }
         if (!a.hasNonNull("truck_id") || a.get("truck_id").asText().isBlank()) {
             return "truck_id missing";
         }
+        String position = checkPosition(a);
+        if (position != null) {
+            return position;
+        }
+        return normaliseTime(a, "start_ts");
+    }
+
+    /** A live alert of {@code zhili live}: kind, id, status, position and its three timestamps. */
+    private static String normaliseLive(ObjectNode a) {
+        if (!LIVE_KINDS.contains(a.get("kind").asText())) {
+            return "kind is not one of SURGE, RECURRENCE, OVERDUE_DISPATCH, OVERDUE_CLOSE";
+        }
+        if (!a.hasNonNull("alert_id") || a.get("alert_id").asText().isBlank()) {
+            return "alert_id missing";
+        }
+        JsonNode status = a.get("status");
+        if (status == null || status.isNull() || status.asText().isEmpty()) {
+            a.put("status", "OPEN");
+        } else if (!status.asText().equals("OPEN") && !status.asText().equals("CLOSED")) {
+            return "status is neither OPEN nor CLOSED";
+        }
+        String position = checkPosition(a);
+        if (position != null) {
+            return position;
+        }
+        for (String member : LIVE_TIMES) {
+            String reason = normaliseTime(a, member);
+            if (reason != null) {
+                return reason;
+            }
+        }
+        return null;
+    }
+
+    private static String checkPosition(ObjectNode a) {
         JsonNode lon = a.get("lon");
         JsonNode lat = a.get("lat");
         if (lon == null || lat == null || !lon.isNumber() || !lat.isNumber()) {
@@ -115,21 +176,27 @@ public final class AlertHub {
         if (Math.abs(lon.asDouble()) > 180 || Math.abs(lat.asDouble()) > 90) {
             return "lon/lat out of range";
         }
-        JsonNode ts = a.get("start_ts");
+        return null;
+    }
+
+    /** Normalises the timestamp {@code member} (absent or null is fine) to epoch milliseconds. */
+    private static String normaliseTime(ObjectNode a, String member) {
+        JsonNode ts = a.get(member);
+        String reason = member + " is neither epoch milliseconds nor ISO-8601";
         if (ts != null && ts.isTextual()) {
             String text = ts.asText();
             try {
-                a.put("start_ts", text.chars().allMatch(Character::isDigit) ? Long.parseLong(text)
+                a.put(member, !text.isEmpty() && text.chars().allMatch(Character::isDigit) ? Long.parseLong(text)
                         : Instant.parse(text).toEpochMilli());
             } catch (DateTimeParseException | NumberFormatException e) {
                 try {
-                    a.put("start_ts", java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli());
+                    a.put(member, java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli());
                 } catch (DateTimeParseException e2) {
-                    return "start_ts is neither epoch milliseconds nor ISO-8601";
+                    return reason;
                 }
             }
         } else if (ts != null && !ts.isNull() && !ts.isNumber()) {
-            return "start_ts is neither epoch milliseconds nor ISO-8601";
+            return reason;
         }
         return null;
     }

@@ -55,6 +55,9 @@ import org.slf4j.LoggerFactory;
  *       tile directory is served ({@code run.json} names absolute input paths).</li>
  *   <li>{@code GET /api/cell?set=&layer=&z=&lon=&lat=}: the figures of the cell under a point, read from
  *       the vector tile at that zoom (404 when there is none).</li>
+ *   <li>{@code GET /api/cell/{h3}}, {@code GET /api/cell/at?lon=&lat=}: the detail of a base cell of the
+ *       hotspots run ({@link CellDetails}: counts by category and period, forecast, hour-of-week profile);
+ *       404 for a cell the run does not know, a malformed address, or without {@link #withCellDetails}.</li>
  *   <li>{@code GET /api/areas}: the {@code --areas} GeoJSON, or 404.</li>
  *   <li>{@code GET /api/reference[?at=EPOCH_MS]}: the truck sites and restricted zones in force at that
  *       time (default now), start files plus reference updates ({@link ReferenceView}), or 404.</li>
@@ -86,6 +89,8 @@ public final class TileServer implements AutoCloseable {
     /** Tile file names: {@code {y}.png} or {@code {y}.mvt} below {@code {z}/{x}/}. */
     private static final java.util.regex.Pattern TILE_NAME = java.util.regex.Pattern.compile("\\d{1,7}\\.(png|mvt)");
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{1,7}");
+    /** An H3 cell address as the hotspot tables write it: 15 lower-case hex digits. */
+    private static final java.util.regex.Pattern H3_ADDRESS = java.util.regex.Pattern.compile("[0-9a-f]{15}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> TYPES = Map.of(
             "png", "image/png",
@@ -107,6 +112,7 @@ public final class TileServer implements AutoCloseable {
     private final ExecutorService pool;
     private final Map<String, LongAdder> statusCounts = new ConcurrentHashMap<>();
     private volatile ReferenceView reference;
+    private volatile CellDetails details;
 
     /**
      * How the server listens and whom it answers.
@@ -200,6 +206,15 @@ public final class TileServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves {@code GET /api/cell/{h3}} and {@code GET /api/cell/at?lon=&lat=}: the detail of a base cell of
+     * the hotspots run (counts by category and period, forecast, hour-of-week profile).
+     */
+    public TileServer withCellDetails(CellDetails details) {
+        this.details = details;
+        return this;
+    }
+
     /** The bound port. */
     public int port() {
         return server.getAddress().getPort();
@@ -259,6 +274,9 @@ public final class TileServer implements AutoCloseable {
                 } else if (path.equals("/api/cell")) {
                     kind = "api";
                     status = cell(ex);
+                } else if (path.startsWith("/api/cell/")) {
+                    kind = "detail";
+                    status = cellDetail(ex, path.substring("/api/cell/".length()));
                 } else if (path.equals("/api/reference")) {
                     kind = "reference";
                     status = referenceJson(ex);
@@ -538,6 +556,41 @@ public final class TileServer implements AutoCloseable {
             }
         }
         return sendJson(ex, 404, error("no cell here"));
+    }
+
+    /**
+     * The detail of one base cell: by address ({@code rest} = 15 hex digits, never used as a path) or at a
+     * point ({@code rest} = {@code at} with {@code lon} and {@code lat}); 404 for an unknown cell.
+     */
+    private int cellDetail(HttpExchange ex, String rest) throws IOException {
+        CellDetails index = details;
+        if (index == null) {
+            return sendJson(ex, 404, error("no --hotspots given"));
+        }
+        java.util.Optional<ObjectNode> found;
+        if (rest.equals("at")) {
+            Map<String, String> q = query(ex.getRequestURI());
+            double lon;
+            double lat;
+            try {
+                lon = Double.parseDouble(q.getOrDefault("lon", ""));
+                lat = Double.parseDouble(q.getOrDefault("lat", ""));
+            } catch (NumberFormatException e) {
+                return sendJson(ex, 400, error("lon and lat must be numbers"));
+            }
+            if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
+                return sendJson(ex, 400, error("lon/lat out of range"));
+            }
+            found = index.json(index.cellAt(lon, lat));
+        } else if (H3_ADDRESS.matcher(rest).matches()) {
+            found = index.json(rest);
+        } else {
+            found = java.util.Optional.empty();
+        }
+        if (found.isEmpty()) {
+            return sendJson(ex, 404, error("no such cell in the hotspots run"));
+        }
+        return sendJson(ex, 200, found.get());
     }
 
     private int alertsJson(HttpExchange ex) throws IOException {

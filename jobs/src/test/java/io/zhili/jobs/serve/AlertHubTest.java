@@ -108,4 +108,69 @@ class AlertHubTest {
         assertEquals(240.5, a.get("max_distance_m").asDouble(), 0);
         assertFalse(a.has("geometry"));
     }
+
+    @Test
+    void testLiveAlertsAreShownAndTheirTimesNormalised() throws IOException {
+        AlertHub hub = new AlertHub();
+        assertTrue(hub.publish("{\"alert_id\":\"s-1\",\"kind\":\"SURGE\",\"h3\":\"8930acc9b57ffff\",\"lon\":120.38,"
+                + "\"lat\":36.07,\"started_at\":\"2026-01-01T10:00:00+08:00\",\"decided_at\":1767232800000,\"ended_at\":null}"));
+        JsonNode a = last(hub);
+        assertEquals("OPEN", a.get("status").asText(), "a missing status is OPEN");
+        assertEquals(Instant.parse("2026-01-01T02:00:00Z").toEpochMilli(), a.get("started_at").asLong());
+        assertEquals(1767232800000L, a.get("decided_at").asLong());
+        assertTrue(a.get("ended_at").isNull());
+        assertEquals("8930acc9b57ffff", a.get("h3").asText());
+    }
+
+    @Test
+    void testSurgeClosedRecordIsShownOnceBesideItsOpenRecord() throws IOException {
+        AlertHub hub = new AlertHub();
+        String open = "{\"alert_id\":\"s-1\",\"kind\":\"SURGE\",\"status\":\"OPEN\",\"lon\":1,\"lat\":1,\"decided_at\":1}";
+        String closed = "{\"alert_id\":\"s-1\",\"kind\":\"SURGE\",\"status\":\"CLOSED\",\"lon\":1,\"lat\":1,\"decided_at\":2,"
+                + "\"ended_at\":2}";
+        assertTrue(hub.publish(open));
+        assertTrue(hub.publish(closed), "same alert_id, new status: the update is shown");
+        assertFalse(hub.publish(open), "a file read again");
+        assertFalse(hub.publish(closed));
+        assertEquals(2, hub.accepted());
+        assertEquals("CLOSED", last(hub).get("status").asText());
+    }
+
+    @Test
+    void testBadLiveAlertsAreCountedByReason() {
+        AlertHub hub = new AlertHub();
+        assertFalse(hub.publish("{\"alert_id\":\"a\",\"kind\":\"FLOOD\",\"lon\":1,\"lat\":1}"));
+        assertFalse(hub.publish("{\"kind\":\"RECURRENCE\",\"lon\":1,\"lat\":1}"));
+        assertFalse(hub.publish("{\"alert_id\":\"a\",\"kind\":\"OVERDUE_CLOSE\",\"status\":\"DONE\",\"lon\":1,\"lat\":1}"));
+        assertFalse(hub.publish("{\"alert_id\":\"a\",\"kind\":\"OVERDUE_CLOSE\",\"lat\":1}"));
+        assertFalse(hub.publish("{\"alert_id\":\"a\",\"kind\":\"OVERDUE_DISPATCH\",\"lon\":1,\"lat\":1,\"decided_at\":\"noon\"}"));
+        assertEquals(Map.of("kind is not one of SURGE, RECURRENCE, OVERDUE_DISPATCH, OVERDUE_CLOSE", 1L, "alert_id missing", 1L,
+                "status is neither OPEN nor CLOSED", 1L, "lon/lat missing or not numbers", 1L,
+                "decided_at is neither epoch milliseconds nor ISO-8601", 1L), hub.rejected());
+    }
+
+    @Test
+    void testLiveParquetAlertsFileIsFollowed(@TempDir Path dir) throws IOException {
+        long centre = io.zhili.geo.h3.H3Grid.get().cell(120.38, 36.07, 9);
+        java.util.List<LiveConsoleFixture.Alert> alerts = LiveConsoleFixture.alerts(centre);
+        LiveConsoleFixture.writeParquet(dir.resolve("alerts/part-0-0.parquet"), alerts);
+        AlertHub hub = new AlertHub();
+        assertEquals(5, new AlertFileSource(dir.resolve("alerts"), hub).poll());
+        assertEquals(5, hub.accepted(), hub.rejected().toString());
+        JsonNode surge = null;
+        for (AlertHub.Event e : hub.recent()) {
+            JsonNode n = JSON.readTree(e.json());
+            if (n.get("kind").asText().equals("SURGE") && n.get("status").asText().equals("OPEN")) {
+                surge = n;
+            }
+        }
+        LiveConsoleFixture.Alert expected = alerts.get(1);
+        assertEquals(expected.alertId(), surge.get("alert_id").asText());
+        assertEquals(expected.startedAt(), surge.get("started_at").asLong(), "TIMESTAMP column as epoch ms");
+        assertEquals(expected.decidedAt(), surge.get("decided_at").asLong());
+        assertEquals(14, surge.get("observed").asLong());
+        assertEquals(1.2e-7, surge.get("p").asDouble(), 1e-20);
+        assertFalse(surge.has("geometry"));
+        assertFalse(surge.has("ended_at"), "a null column is left out");
+    }
 }

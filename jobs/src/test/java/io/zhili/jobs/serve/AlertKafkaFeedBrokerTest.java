@@ -145,4 +145,56 @@ class AlertKafkaFeedBrokerTest {
         }
         assertTrue(!a.isAlive(), "close() ends the feed");
     }
+
+    /**
+     * {@code zhili serve --kafka BROKER} follows both topics into one hub: the truck alerts of {@code --topic} and the
+     * live alerts of {@code --live-topic} (default {@code city-alerts}), a SURGE's CLOSED record beside its OPEN one.
+     */
+    @Test
+    void testServeFollowsTruckAndLiveTopics(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path hotspots = dir.resolve("hotspots");
+        io.zhili.jobs.tiles.HotspotCellsFixture.write(hotspots, "2025-03", java.time.Instant.parse("2025-02-28T16:00:00Z"),
+                io.zhili.jobs.tiles.HotspotCellsFixture.disks(new double[][] {{120.38, 36.07}}, 2, 10), java.util.Map.of("ALL", 1.0));
+        java.nio.file.Path tiles = dir.resolve("tiles");
+        io.zhili.jobs.tiles.TileRun.write(hotspots, tiles, io.zhili.jobs.tiles.TileOptions.defaults().withZooms(12, 12)
+                .withParallelism(1).withProgress(new java.io.PrintStream(new java.io.ByteArrayOutputStream())));
+        kafka.createTopic("truck-alerts", 1);
+        kafka.createTopic("city-alerts", 1);
+        long centre = io.zhili.geo.h3.H3Grid.get().cell(120.38, 36.07, 9);
+        List<LiveConsoleFixture.Alert> live = LiveConsoleFixture.alerts(centre);
+        try (KafkaProducer<byte[], byte[]> producer = transactionalProducer("zhili-test-serve")) {
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("truck-alerts", "t-1".getBytes(StandardCharsets.UTF_8),
+                    alert("t-1").getBytes(StandardCharsets.UTF_8)));
+            for (LiveConsoleFixture.Alert a : live) {
+                producer.send(new ProducerRecord<>("city-alerts", a.alertId().getBytes(StandardCharsets.UTF_8),
+                        a.json().getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.commitTransaction();
+        }
+        try (io.zhili.cli.ServeRun serve = io.zhili.cli.ServeRun.start("--tiles", tiles.toString(), "--port", "0",
+                "--kafka", kafka.bootstrapServers())) {
+            assertTrue(serve.listening(), serve.output());
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + serve.port() + "/api/alerts");
+            com.fasterxml.jackson.databind.JsonNode[] got = new com.fasterxml.jackson.databind.JsonNode[1];
+            await(() -> {
+                try {
+                    got[0] = json.readTree(http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                    return got[0].get("accepted").asInt() >= 6;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, 60_000, "one truck alert and five live records");
+            Set<String> kinds = new TreeSet<>();
+            for (com.fasterxml.jackson.databind.JsonNode a : got[0].get("alerts")) {
+                kinds.add(a.has("rule") ? "TRUCK" : a.get("kind").asText() + ":" + a.get("status").asText());
+            }
+            assertEquals(Set.of("TRUCK", "SURGE:OPEN", "SURGE:CLOSED", "RECURRENCE:OPEN", "OVERDUE_DISPATCH:OPEN",
+                    "OVERDUE_CLOSE:OPEN"), kinds);
+            assertEquals(6, got[0].get("accepted").asInt(), got[0].toString());
+        }
+    }
 }

@@ -48,13 +48,22 @@ class TileServerTest {
 
     /** Writes a hotspot fixture and its tiles (z12–14) under {@code dir}; returns the tiles folder. */
     static Path writeTiles(Path dir) throws IOException {
-        Path hotspots = dir.resolve("hotspots");
-        HotspotCellsFixture.write(hotspots, "2025-03", Instant.parse("2025-02-28T16:00:00Z"),
-                HotspotCellsFixture.disks(new double[][] {{LON, LAT}}, 6, 40), Map.of("ALL", 1.0));
+        Path hotspots = writeHotspots(dir);
         Path tiles = dir.resolve("tiles");
         TileRun.write(hotspots, tiles, TileOptions.defaults().withZooms(12, 14).withParallelism(2)
                 .withProgress(new PrintStream(new ByteArrayOutputStream())));
         return tiles;
+    }
+
+    /**
+     * Writes the hotspot fixture of {@link #writeTiles} ({@code DIR/hotspots}, period 2025-03, category ALL, a
+     * res-9 disk of radius 6 around LON/LAT whose centre cell has 40 cases) without tiles; returns its folder.
+     */
+    static Path writeHotspots(Path dir) throws IOException {
+        Path hotspots = dir.resolve("hotspots");
+        HotspotCellsFixture.write(hotspots, "2025-03", Instant.parse("2025-02-28T16:00:00Z"),
+                HotspotCellsFixture.disks(new double[][] {{LON, LAT}}, 6, 40), Map.of("ALL", 1.0));
+        return hotspots;
     }
 
     @BeforeAll
