@@ -88,8 +88,11 @@ public final class HotspotBaseRun {
         return options;
     }
 
-    /** What run.json says of the base run under {@code update}: where it is and when it ran. */
-    Map<String, Object> describe() {
+    /**
+     * What run.json says of the update of this base run with {@code cases}: where the base run is, when it
+     * ran, its cases input, how many updates the chain holds, and every cases input folded in so far.
+     */
+    Map<String, Object> describe(Path cases) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("base", dir.toAbsolutePath().toString());
         d.put("base_started_at", run.path("started_at").asText(null));
@@ -97,7 +100,37 @@ public final class HotspotBaseRun {
         d.put("base_cases", run.path("inputs").path("cases").asText(null));
         JsonNode chain = run.path("update").path("updates");
         d.put("updates", chain.isNumber() ? chain.asLong() + 1 : 1);
+        List<String> folded = foldedCases();
+        folded.add(absolute(cases));
+        d.put("folded_cases", folded);
         return d;
+    }
+
+    /**
+     * Refuses to fold the same cases input twice: a second update with last night's file would refuse
+     * every one of its rows as {@code DUPLICATE_ID} and count them again as read.
+     */
+    public void requireNew(Path cases) {
+        if (foldedCases().contains(absolute(cases))) {
+            throw new IllegalArgumentException("--cases " + cases + " is already in the run in " + dir
+                    + " (see folded_cases in its run.json); an update adds a day once");
+        }
+    }
+
+    /** The cases inputs of the base run: its own, and those of the updates before it. */
+    private List<String> foldedCases() {
+        List<String> folded = new ArrayList<>();
+        JsonNode chain = run.path("update").path("folded_cases");
+        if (chain.isArray()) {
+            chain.forEach(c -> folded.add(c.asText()));
+        } else if (run.path("inputs").hasNonNull("cases")) {
+            folded.add(absolute(Path.of(run.path("inputs").path("cases").asText())));
+        }
+        return folded;
+    }
+
+    private static String absolute(Path p) {
+        return p.toAbsolutePath().normalize().toString();
     }
 
     /** The Parquet files of the cube and of the tables read back; a table without rows has none. */

@@ -174,6 +174,9 @@ public final class HotspotRun {
         if (base != null && options.windowed()) {
             throw new IllegalArgumentException("--update adds cases to a run over all dates; it does not go with --from/--to");
         }
+        if (base != null) {
+            base.requireNew(cases);
+        }
         if (tiles && options.windowed()) {
             throw new IllegalArgumentException("--tiles renders a whole run; run `zhili tiles` on the output of windowed runs");
         }
@@ -256,7 +259,7 @@ public final class HotspotRun {
         opts.put("parallelism", parallelism);
         s.put("options", opts);
         if (base != null) {
-            s.put("update", base.describe());
+            s.put("update", base.describe(cases));
         }
         if (options.windowed()) {
             LinkedHashMap<String, Object> window = new LinkedHashMap<>();

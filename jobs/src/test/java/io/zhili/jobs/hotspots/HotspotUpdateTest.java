@@ -119,10 +119,27 @@ class HotspotUpdateTest {
         assertEquals(updated.toAbsolutePath().toString(), update.get("base").asText());
         assertEquals(cases.toString(), update.get("base_cases").asText());
         assertEquals(1, update.get("updates").asLong());
+        assertEquals(List.of(cases.toAbsolutePath().toString(), lastDay.toAbsolutePath().toString()),
+                json(update.get("folded_cases")));
         assertEquals(lastDay.toString(), updatedRun.get("inputs").get("cases").asText());
         assertTrue(fullRun.get("update") == null, "a full run is no update");
         // Only the last day was read by the update, yet it counts the whole year.
         assertTrue(updatedRun.get("cases").get("read").asLong() > 10 * lastDayRows);
+    }
+
+    private static List<String> json(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    @Test
+    void theSameDayIsNotFoldedTwice() throws Exception {
+        String before = Files.readString(updated.resolve("run.json"));
+        int exit = ZhiliCommand.execute("hotspots", "--update", updated.toString(), "--cases", lastDay.toString(),
+                "--out", updated.toString());
+        assertEquals(1, exit, "a second update with the same day is refused before the job starts");
+        assertEquals(before, Files.readString(updated.resolve("run.json")), "the published run is untouched");
     }
 
     @Test
