@@ -31,6 +31,13 @@
 #                                                      report (wall, CPU, peak memory, ratios, counts) goes to
 #                                                      work/peers-SCALE/report.md
 #
+#   scripts/bench.sh update                            the nightly incremental run (zhili hotspots --update) on the
+#                                                      full-scale year: the cases split into every day but the last
+#                                                      and the last day (work/bench-update); a base run over the
+#                                                      first, the update with the last day, and the full run over
+#                                                      both, one after the other; wall, CPU, peak memory of each,
+#                                                      the update/full ratio and both runs' counts side by side
+#
 #   scripts/bench.sh serve [SECONDS]                   load test of zhili serve's tile server on loopback: 200
 #                                                      concurrent clients fetch tiles and TileJSON for SECONDS
 #                                                      (default 20; CI runs the same test for 5); prints
@@ -42,7 +49,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,38p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,45p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -112,6 +119,45 @@ case "$mode" in
       balanced: .changes.balanced, durations_ms}' "$out/run.json" 2>/dev/null >> "$report" || cat "$out/run.json" >> "$report"
     cat "$report"
     ;;
+  update)
+    data="${ZHILI_BENCH_DATA:-$root/work/bench-full}"
+    work="$root/work/bench-update"
+    [ -f "$root/jobs/target/zhili.jar" ] || mvn -B -q -DskipTests package
+    [ -f "$data/manifest.json" ] || "$root/scripts/zhili" generate --out "$data" --scale "${ZHILI_BENCH_SCALE:-full}"
+    mkdir -p "$work/cases"
+    before="$work/cases/cases-1-before.csv"
+    last="$work/cases/cases-2-last.csv"
+    if [ ! -f "$work/last-day.csv" ]; then
+      # Case ids carry their day (QDyyyyMMdd...): the last day is the largest one.
+      day=$(awk -F, 'NR > 1 && $1 ~ /^QD[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]/ { d = substr($1, 3, 8); if (d > m) m = d } END { print m }' "$data/cases.csv")
+      awk -F, -v day="QD$day" -v before="$before" -v last="$work/last-day.csv" \
+        'NR == 1 { print > before; print > last; next } index($1, day) == 1 { print > last; next } { print > before }' \
+        "$data/cases.csv"
+    fi
+    rm -f "$last"
+    report="$root/work/bench-update.txt"
+    : > "$report"
+    timed() {
+      local name="$1"; shift
+      /usr/bin/time -f "$name wall_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" -a -o "$report" "$root/scripts/zhili" hotspots "$@"
+    }
+    # The base run: last night's output, every day but the last.
+    timed base --components "$data/components.csv" --cases "$work/cases" --areas "$data/areas.geojson" \
+      --out "$work/out-update" ${ZHILI_BENCH_ARGS:-}
+    cp "$work/last-day.csv" "$last"
+    # Tonight: the update in place with the last day, then the full run over every day for comparison.
+    timed update --update "$work/out-update" --cases "$last" --out "$work/out-update" ${ZHILI_BENCH_ARGS:-}
+    timed full --components "$data/components.csv" --cases "$work/cases" --areas "$data/areas.geojson" \
+      --out "$work/out-full" ${ZHILI_BENCH_ARGS:-}
+    for run in update full; do
+      jq -c --arg run "$run" '{run: $run, cases: .cases, components: .components.read, durations_ms}' \
+        "$work/out-$run/run.json" >> "$report"
+    done
+    awk '/^update wall_s/ { split($2, a, "="); u = a[2] } /^full wall_s/ { split($2, a, "="); f = a[2] }
+      END { if (f > 0) printf "update/full wall: %.1f %%\n", 100 * u / f }' "$report" >> "$report"
+    du -sh "$work/out-full/cube" >> "$report"
+    cat "$report"
+    ;;
   peers)
     exec "$root/scripts/peers/run.sh" "$@"
     ;;
@@ -125,7 +171,7 @@ case "$mode" in
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, changes, peers, serve)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, changes, update, peers, serve)" >&2
     exit 2
     ;;
 esac

@@ -1,5 +1,6 @@
 package io.zhili.cli;
 
+import io.zhili.jobs.hotspots.HotspotBaseRun;
 import io.zhili.jobs.hotspots.HotspotOptions;
 import io.zhili.jobs.hotspots.HotspotRun;
 import io.zhili.jobs.hotspots.Period;
@@ -8,14 +9,17 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code zhili hotspots}: the hotspot maps batch job (contract: docs/CONTRACTS.md, "zhili hotspots"). */
 @Command(name = "hotspots", mixinStandardHelpOptions = true,
         description = "Hotspot maps by area and time: join cases to components over H3, Gi* hot/cold spots, "
                 + "emerging trends, peak hours, handling speed, recurring faults. Flink BATCH job.")
 public final class HotspotsCommand implements Callable<Integer> {
-    @Option(names = "--components", required = true, paramLabel = "PATH", description = "Components: CSV or Parquet file, or a directory of either.")
+    @Option(names = "--components", paramLabel = "PATH", description = "Components: CSV or Parquet file, or a directory of either "
+            + "(required, except with --update: then the base run's).")
     Path components;
 
     @Option(names = "--cases", required = true, paramLabel = "PATH", description = "Cases: CSV or Parquet file, or a directory of either.")
@@ -65,8 +69,27 @@ public final class HotspotsCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "End of the window, exclusive (the day after the last day). Needs --from.")
     LocalDate to;
 
+    @Option(names = "--update", paramLabel = "DIR", description = "Incremental run: add the cases of --cases (a new day) to the "
+            + "published run in DIR, from its count cube, without reading its cases again; publishes the complete "
+            + "tables of all the cases into --out (may be DIR). Counts with DIR's options and, unless given, its "
+            + "--components, --areas and --catalog.")
+    Path update;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Options an update takes from its base run: giving a different value would count the new day differently. */
+    private static final String[] BASE_OPTIONS = {"--res", "--period", "--k", "--nearest-m", "--recurrence-cases",
+        "--recurrence-days", "--fdr"};
+
     @Override
     public Integer call() throws Exception {
+        if (update != null) {
+            return callUpdate();
+        }
+        if (components == null) {
+            throw new IllegalArgumentException("--components is required (except with --update)");
+        }
         HotspotOptions options = new HotspotOptions();
         options.resolution = res;
         options.rollups = new int[] {Math.max(0, res - 1), Math.max(0, res - 2)};
@@ -87,8 +110,35 @@ public final class HotspotsCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        Map<String, Object> summary = new HotspotRun(components, cases, areas, out, options, parallelism)
-                .withTiles(tiles).withCatalog(catalog).execute();
+        return report(new HotspotRun(components, cases, areas, out, options, parallelism)
+                .withTiles(tiles).withCatalog(catalog).execute());
+    }
+
+    private Integer callUpdate() throws Exception {
+        HotspotBaseRun base = HotspotBaseRun.open(update);
+        for (String name : BASE_OPTIONS) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                throw new IllegalArgumentException(name + " is not for --update: an update counts with the options of "
+                        + update + "/run.json");
+            }
+        }
+        if (from != null || to != null) {
+            throw new IllegalArgumentException("--update adds cases to a run over all dates; it does not go with --from/--to");
+        }
+        if (parallelism != null && parallelism < 1) {
+            throw new IllegalArgumentException("--parallelism must be at least 1");
+        }
+        Path componentsPath = components != null ? components : base.input("components");
+        if (componentsPath == null) {
+            throw new IllegalArgumentException("--update " + update + ": run.json names no components; give --components");
+        }
+        Path areasPath = areas != null ? areas : base.input("areas");
+        Path catalogPath = catalog != null ? catalog : base.input("catalog");
+        return report(new HotspotRun(componentsPath, cases, areasPath, out, base.options(), parallelism)
+                .withTiles(tiles).withCatalog(catalogPath).withUpdate(base).execute());
+    }
+
+    private Integer report(Map<String, Object> summary) {
         if (summary.containsKey("detached")) {
             System.out.printf("hotspots: job %s submitted detached; it publishes its tables into %s when it finishes%n",
                     summary.get("job_id"), out);

@@ -3,10 +3,12 @@ package io.zhili.jobs.hotspots;
 import com.carrotsearch.hppc.ObjectHashSet;
 import com.carrotsearch.hppc.ObjectLongHashMap;
 import com.carrotsearch.hppc.cursors.ObjectCursor;
+import com.carrotsearch.hppc.cursors.ObjectLongCursor;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Decides, for every case id that occurs more than once, which row keeps it: the one first in the input
@@ -16,6 +18,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  */
 final class CaseDuplicatesOperator extends AbstractStreamOperator<JoinReference>
         implements OneInputStreamOperator<CaseRowId, JoinReference>, BoundedOneInput {
+    /** Every case id seen, at the row that keeps it: the ids of the run's count cube ({@link HotspotCube#CASE_IDS}). */
+    static final OutputTag<CaseRowId> CASE_IDS = new OutputTag<>("case-ids") {
+    };
     private transient ObjectLongHashMap<String> first;
     private transient ObjectHashSet<String> duplicated;
 
@@ -43,6 +48,9 @@ final class CaseDuplicatesOperator extends AbstractStreamOperator<JoinReference>
 
     @Override
     public void endInput() {
+        for (ObjectLongCursor<String> id : first) {
+            output.collect(CASE_IDS, new StreamRecord<>(CaseRowId.at(id.key, id.value)));
+        }
         for (ObjectCursor<String> id : duplicated) {
             output.collect(new StreamRecord<>(JoinReference.of(CaseRowId.at(id.value, first.get(id.value)))));
         }

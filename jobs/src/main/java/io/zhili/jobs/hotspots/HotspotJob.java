@@ -26,6 +26,9 @@ public final class HotspotJob {
     private final List<InputSplit> caseSplits;
     private final HotspotSinks sinks;
     private final OutputFormat<RunCounts> commit;
+    private HotspotCube.Sinks cubeSinks;
+    private List<CubeFile> baseFiles;
+    private RunCounts baseCounts;
 
     /**
      * @param commit receives every task's {@link RunCounts} and publishes the run once the whole job
@@ -39,6 +42,24 @@ public final class HotspotJob {
         this.caseSplits = caseSplits;
         this.sinks = sinks;
         this.commit = commit;
+    }
+
+    /** Also writes the run's count cube ({@link HotspotCube}) into {@code sinks}; null (the default) for none. */
+    public HotspotJob withCube(HotspotCube.Sinks sinks) {
+        this.cubeSinks = sinks;
+        return this;
+    }
+
+    /**
+     * Makes the job an update of {@code base}: the base run's cube, time profile and case rejects are
+     * read back and merged where a full run would have counted their cases, and its case counts are
+     * added to the run's, so the tables are those of a full run over the base run's cases and this
+     * job's. The components are the job's own (read again).
+     */
+    public HotspotJob updating(HotspotBaseRun base) {
+        this.baseFiles = base.files();
+        this.baseCounts = base.caseCounts();
+        return this;
     }
 
     /** Adds the job to {@code env} (switching it to BATCH execution). */
@@ -65,9 +86,20 @@ public final class HotspotJob {
                         new ComponentRegistryOperator(categories, files(componentSplits)))
                 .uid("component-registry");
 
-        // Duplicate case ids: the row first in the input keeps the id, whatever the arrival order.
-        DataStream<JoinReference> keptCases = cases
-                .map(new CaseRowIdOf()).name("case positions").uid("case-positions")
+        // An update's base run, read back from its cube (null for a full run).
+        SingleOutputStreamOperator<CellPartial> cube = baseFiles == null || baseFiles.isEmpty() ? null : env
+                .fromData(baseFiles, TypeInformation.of(CubeFile.class)).name("cube files").uid("cube-files")
+                .rebalance()
+                .process(new ReadCube(categories)).name("read cube").uid("read-cube")
+                .setParallelism(readParallelism(env, baseFiles.size()));
+
+        // Duplicate case ids: the row first in the input keeps the id, whatever the arrival order
+        // (an update's earlier days come before its cases).
+        DataStream<CaseRowId> caseRowIds = cases.map(new CaseRowIdOf()).name("case positions").uid("case-positions");
+        if (cube != null) {
+            caseRowIds = caseRowIds.union(cube.getSideOutput(ReadCube.CASE_IDS));
+        }
+        SingleOutputStreamOperator<JoinReference> keptCases = caseRowIds
                 .partitionCustom(new HashPartitioner(), new CaseRowIdKey())
                 .transform("case duplicates", TypeInformation.of(JoinReference.class), new CaseDuplicatesOperator())
                 .uid("case-duplicates");
@@ -81,11 +113,16 @@ public final class HotspotJob {
                         new CaseJoinOperator(options, categories, reference, files(caseSplits)))
                 .uid("join-cases");
 
+        DataStream<CellPartial> caseCounts = cube == null ? partials : partials.union(cube);
+
         // Gi* and emerging patterns per category over the shared study area.
         DataStream<StudyAreaItem> studyArea = registry.getSideOutput(ComponentRegistryOperator.STUDY_AREA)
                 .union(partials.getSideOutput(CaseJoinOperator.STUDY_AREA));
+        if (cube != null) {
+            studyArea = studyArea.union(cube.getSideOutput(ReadCube.STUDY_AREA));
+        }
         SingleOutputStreamOperator<HotspotCellRow> cells = studyArea.broadcast()
-                .connect(partials.union(registry.getSideOutput(ComponentRegistryOperator.EXPOSURE))
+                .connect(caseCounts.union(registry.getSideOutput(ComponentRegistryOperator.EXPOSURE))
                         .partitionCustom(new CategoryPartitioner(), new CategoryKey()))
                 .transform("hotspot statistics", TypeInformation.of(HotspotCellRow.class),
                         new HotspotStatisticsOperator(options, categories))
@@ -95,13 +132,23 @@ public final class HotspotJob {
                 .uid("sink-emerging");
 
         // Peak time slots and handling speed per area.
-        partials.getSideOutput(CaseJoinOperator.TIME_PROFILE)
+        DataStream<TimeProfilePartial> timeProfile = partials.getSideOutput(CaseJoinOperator.TIME_PROFILE);
+        DataStream<AreaPartial> areaPartials = partials.getSideOutput(CaseJoinOperator.AREA_SUMMARY);
+        DataStream<CaseEvent> componentCases = partials.getSideOutput(CaseJoinOperator.COMPONENT_CASES);
+        DataStream<RejectRecord> caseRejects = partials.getSideOutput(CaseJoinOperator.REJECTS);
+        if (cube != null) {
+            timeProfile = timeProfile.union(cube.getSideOutput(ReadCube.TIME_PROFILE));
+            areaPartials = areaPartials.union(cube.getSideOutput(ReadCube.AREAS));
+            componentCases = componentCases.union(cube.getSideOutput(ReadCube.COMPONENT_CASES));
+            caseRejects = caseRejects.union(cube.getSideOutput(ReadCube.REJECTS));
+        }
+        timeProfile
                 .partitionCustom(new HashPartitioner(), new TimeProfileKey())
                 .transform("merge time profile", TypeInformation.of(TimeProfileRow.class),
                         new MergeByKeyOperator<>(new TimeProfileMerger(categories)))
                 .uid("merge-time-profile")
                 .sinkTo(sinks.timeProfile()).name("write time_profile").uid("sink-time-profile");
-        partials.getSideOutput(CaseJoinOperator.AREA_SUMMARY)
+        areaPartials
                 .partitionCustom(new HashPartitioner(), new AreaKey())
                 .transform("merge area summary", TypeInformation.of(AreaSummaryRow.class),
                         new MergeByKeyOperator<>(new AreaSummaryMerger(categories, options.period)))
@@ -109,7 +156,7 @@ public final class HotspotJob {
                 .sinkTo(sinks.areaSummary()).name("write area_summary").uid("sink-area-summary");
 
         // Recurring component faults.
-        partials.getSideOutput(CaseJoinOperator.COMPONENT_CASES)
+        componentCases
                 .partitionCustom(new HashPartitioner(), new EventComponentKey())
                 .transform("component recurrence", TypeInformation.of(RecurrenceRow.class), new RecurrenceOperator(options))
                 .uid("component-recurrence")
@@ -119,17 +166,38 @@ public final class HotspotJob {
         components.getSideOutput(ReadRows.REJECTS)
                 .union(registry.getSideOutput(ComponentRegistryOperator.REJECTS),
                         cases.getSideOutput(ReadRows.REJECTS),
-                        partials.getSideOutput(CaseJoinOperator.REJECTS))
+                        caseRejects)
                 .sinkTo(sinks.rejects()).name("write rejects").uid("sink-rejects");
+
+        // The count cube that a later update starts from.
+        if (cubeSinks != null) {
+            caseCounts.partitionCustom(new CategoryPartitioner(), new CategoryKey())
+                    .transform("cube cells", TypeInformation.of(CellPartial.class), new CubeCellsOperator())
+                    .uid("cube-cells")
+                    .sinkTo(cubeSinks.cells()).name("write cube/cells").uid("sink-cube-cells");
+            areaPartials.partitionCustom(new HashPartitioner(), new AreaKey())
+                    .transform("cube areas", TypeInformation.of(AreaPartial.class),
+                            new MergeByKeyOperator<>(new AreaCubeMerger()))
+                    .uid("cube-areas")
+                    .sinkTo(cubeSinks.areas()).name("write cube/areas").uid("sink-cube-areas");
+            componentCases.sinkTo(cubeSinks.recurrence()).name("write cube/recurrence").uid("sink-cube-recurrence");
+            keptCases.getSideOutput(CaseDuplicatesOperator.CASE_IDS)
+                    .sinkTo(cubeSinks.caseIds()).name("write cube/case_ids").uid("sink-cube-case-ids");
+        }
 
         // The run's counts, added up and published by the JobManager when every task has finished.
         if (commit != null) {
-            components.getSideOutput(JobCounters.COUNTS)
+            DataStream<RunCounts> counts = components.getSideOutput(JobCounters.COUNTS)
                     .union(cases.getSideOutput(JobCounters.COUNTS),
                             registry.getSideOutput(JobCounters.COUNTS),
                             partials.getSideOutput(JobCounters.COUNTS),
-                            cells.getSideOutput(JobCounters.COUNTS))
-                    .writeUsingOutputFormat(commit).setParallelism(1).name("commit run").uid("commit-run");
+                            cells.getSideOutput(JobCounters.COUNTS));
+            if (baseCounts != null) {
+                // The base run's case counts, so run.json counts the earlier days' cases as a full run would.
+                counts = counts.union(env.fromData(List.of(baseCounts), TypeInformation.of(RunCounts.class))
+                        .name("base counts").uid("base-counts"));
+            }
+            counts.writeUsingOutputFormat(commit).setParallelism(1).name("commit run").uid("commit-run");
         }
     }
 
@@ -147,8 +215,12 @@ public final class HotspotJob {
      * scheduler sizes a stage by its input bytes, and a reader's input is a handful of split descriptors.
      */
     private static int readParallelism(StreamExecutionEnvironment env, List<InputSplit> splits) {
+        return readParallelism(env, splits.size());
+    }
+
+    private static int readParallelism(StreamExecutionEnvironment env, int inputs) {
         int parallelism = env.getParallelism() > 0 ? env.getParallelism() : Runtime.getRuntime().availableProcessors();
-        return Math.max(1, Math.min(splits.size(), parallelism));
+        return Math.max(1, Math.min(inputs, parallelism));
     }
 
     /**
@@ -271,6 +343,24 @@ public final class HotspotJob {
             r.hour = p.hour;
             r.cases = p.cases;
             return r;
+        }
+    }
+
+    /** Merges area partials for {@code cube/areas}: the merged partial itself, minutes and all. */
+    static final class AreaCubeMerger implements MergeByKeyOperator.Merger<AreaPartial, AreaPartial> {
+        @Override
+        public String key(AreaPartial p) {
+            return p.key();
+        }
+
+        @Override
+        public AreaPartial merge(AreaPartial a, AreaPartial b) {
+            return a.merge(b);
+        }
+
+        @Override
+        public AreaPartial toRow(AreaPartial p) {
+            return p;
         }
     }
 

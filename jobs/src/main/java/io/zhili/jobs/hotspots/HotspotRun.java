@@ -47,6 +47,7 @@ public final class HotspotRun {
     private boolean tiles;
     private Path catalogFile;
     private ClassCatalog catalog;
+    private HotspotBaseRun base;
 
     public HotspotRun(Path components, Path cases, Path areas, Path out, HotspotOptions options, Integer parallelism) {
         this.components = components;
@@ -66,6 +67,16 @@ public final class HotspotRun {
     /** Reads the classes from {@code file} ({@code --catalog}) instead of the shipped catalog; null for the shipped one. */
     public HotspotRun withCatalog(Path file) {
         this.catalogFile = file;
+        return this;
+    }
+
+    /**
+     * Makes the run an update of {@code base} ({@code --update DIR}): only this run's cases are read, the
+     * base run's count cube supplies the earlier ones, and the published tables are those a full run over
+     * all of them would write. The options must be the base run's ({@link HotspotBaseRun#options}).
+     */
+    public HotspotRun withUpdate(HotspotBaseRun base) {
+        this.base = base;
         return this;
     }
 
@@ -92,8 +103,17 @@ public final class HotspotRun {
             Publish publish = new Publish(run, header(t0, planned, env.getParallelism()), t0,
                     options.windowed() ? ownedPartitions(options) : null, windowName(options), tiles);
             String windowPartition = options.windowed() ? "window=" + windowName(options) : null;
-            new HotspotJob(options, new ReferenceData(catalog, areas), componentSplits, caseSplits,
-                    HotspotSinks.parquet(run.staging(), windowPartition), new RunCommit(run.staging(), publish)).build(env);
+            HotspotJob hotspotJob = new HotspotJob(options, new ReferenceData(catalog, areas), componentSplits, caseSplits,
+                    HotspotSinks.parquet(run.staging(), windowPartition), new RunCommit(run.staging(), publish));
+            if (!options.windowed()) {
+                // Whole runs keep their count cube, which a later --update starts from.
+                hotspotJob.withCube(HotspotCube.parquet(run.staging(), new Categories(catalog)));
+                publish.withCube();
+            }
+            if (base != null) {
+                hotspotJob.updating(base);
+            }
+            hotspotJob.build(env);
             Map<String, Object> job = JobRunner.run(env, "zhili hotspots", "cases.read");
             if (job.containsKey(JobRunner.DETACHED)) {
                 Map<String, Object> submitted = new LinkedHashMap<>();
@@ -151,6 +171,12 @@ public final class HotspotRun {
         }
         InputPaths.requireOutputDirectory(out);
         validateWindow();
+        if (base != null && options.windowed()) {
+            throw new IllegalArgumentException("--update adds cases to a run over all dates; it does not go with --from/--to");
+        }
+        if (base != null) {
+            base.requireNew(cases);
+        }
         if (tiles && options.windowed()) {
             throw new IllegalArgumentException("--tiles renders a whole run; run `zhili tiles` on the output of windowed runs");
         }
@@ -232,6 +258,9 @@ public final class HotspotRun {
         opts.put("fdr", options.fdr);
         opts.put("parallelism", parallelism);
         s.put("options", opts);
+        if (base != null) {
+            s.put("update", base.describe(cases));
+        }
         if (options.windowed()) {
             LinkedHashMap<String, Object> window = new LinkedHashMap<>();
             window.put("from", options.from.toString());
@@ -310,6 +339,7 @@ public final class HotspotRun {
         private final LinkedHashMap<String, List<String>> partitions;
         private final String windowName;
         private final boolean tiles;
+        private boolean cube;
 
         Publish(RunDirectory run, LinkedHashMap<String, Object> header, long t0,
                 LinkedHashMap<String, List<String>> partitions, String windowName, boolean tiles) {
@@ -322,9 +352,17 @@ public final class HotspotRun {
             this.tiles = tiles;
         }
 
+        /** Publishes the run's count cube ({@link HotspotCube#DIR}) with its tables. */
+        void withCube() {
+            this.cube = true;
+        }
+
         @Override
         public void publish(RunCounts counts) {
             List<String> tables = new ArrayList<>(Arrays.asList(HotspotTables.ALL));
+            if (cube) {
+                tables.add(HotspotCube.DIR);
+            }
             Map<String, Object> tileSummary = null;
             long tilesStarted = System.currentTimeMillis();
             if (tiles) {
