@@ -8,6 +8,9 @@
 #                                                      work/bench-full), with the small scale as the baseline of
 #                                                      the same run; wall time and peak memory of each
 #
+#   scripts/bench.sh hotspots-compare DIR_A DIR_B      two hotspot outputs row for row: every table, DuckDB EXCEPT ALL
+#                                                      both ways; exit 1 when any differs
+#
 #   scripts/bench.sh trucks [TRUCKS] [RATE] [CHECKPOINT_MS] [OUT_OF_ORDER_MS] [PARALLELISM] [LATENCY_S]
 #                                                      the truck job, all rules on, over the generator's night of
 #                                                      TRUCKS trucks (generated once into work/bench-trucks-TRUCKS):
@@ -49,7 +52,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,45p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,/^# Other modes/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -89,6 +92,15 @@ case "$mode" in
         || cat "$out/run.json" >> "$report"
     done
     cat "$report"
+    ;;
+  hotspots-compare)
+    # Two outputs of zhili hotspots row for row (every table, DuckDB EXCEPT ALL both ways), e.g. the run of
+    # a baseline jar against the run of this tree on the same data.
+    [ $# -eq 2 ] || { echo "bench.sh hotspots-compare DIR_A DIR_B" >&2; exit 2; }
+    duck_version="$(sed -n 's:.*<duckdb.version>\(.*\)</duckdb.version>.*:\1:p' pom.xml)"
+    duck_jar="${MAVEN_REPO:-$HOME/.m2/repository}/org/duckdb/duckdb_jdbc/$duck_version/duckdb_jdbc-$duck_version.jar"
+    [ -f "$duck_jar" ] || mvn -B -q dependency:get -Dartifact="org.duckdb:duckdb_jdbc:$duck_version" >/dev/null
+    exec java -Xmx4g -cp "$duck_jar" "$root/scripts/lib/CompareHotspots.java" "$1" "$2"
     ;;
   trucks)
     # The bench driver lives in the jobs test classes (it reuses the test fleet and Kafka broker helper).
@@ -171,7 +183,7 @@ case "$mode" in
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, changes, update, peers, serve)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, hotspots-compare, trucks, changes, update, peers, serve)" >&2
     exit 2
     ;;
 esac

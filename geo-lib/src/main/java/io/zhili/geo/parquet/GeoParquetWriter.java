@@ -209,11 +209,13 @@ public final class GeoParquetWriter implements AutoCloseable {
     private Binary utf8(String s) {
         Binary b = utf8Cache.get(s);
         if (b == null) {
-            if (utf8Cache.size() >= UTF8_CACHE_ENTRIES) {
-                utf8Cache.clear();
-            }
             b = Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            utf8Cache.put(s, b);
+            // A full map keeps what it holds and later strings are encoded each time: clearing it would
+            // throw the frequent values away with the rare ones, and a table with more distinct values
+            // than the bound (a full year's cell addresses) would pay a map insertion on nearly every row.
+            if (utf8Cache.size() < UTF8_CACHE_ENTRIES) {
+                utf8Cache.put(s, b);
+            }
         }
         return b;
     }

@@ -14,13 +14,19 @@ import org.locationtech.jts.geom.LinearRing;
  */
 final class GeometryColumnStats {
     private final Set<String> types = new LinkedHashSet<>();
+    private String lastType;
     private double minX = Double.POSITIVE_INFINITY;
     private double minY = Double.POSITIVE_INFINITY;
     private double maxX = Double.NEGATIVE_INFINITY;
     private double maxY = Double.NEGATIVE_INFINITY;
 
     void add(Geometry g) {
-        types.add(typeName(g));
+        String type = typeName(g);
+        // A column nearly always holds one type: its name (a JTS constant) is hashed only when it changes.
+        if (!type.equals(lastType)) {
+            types.add(type);
+            lastType = type;
+        }
         if (g.isEmpty()) {
             return;
         }

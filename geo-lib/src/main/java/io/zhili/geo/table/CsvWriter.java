@@ -82,7 +82,15 @@ public final class CsvWriter implements AutoCloseable, Flushable {
 
     /** {@code values} as one CSV record without the line terminator, e.g. for a reject's raw text. */
     public static String line(Object... values) {
-        StringBuilder sb = new StringBuilder();
+        // Sized for the unquoted record up front: readers call this once per row, and growing the
+        // builder field by field copied each row several times.
+        int size = values.length;
+        for (Object v : values) {
+            if (v instanceof CharSequence s) {
+                size += s.length();
+            }
+        }
+        StringBuilder sb = new StringBuilder(size + 16);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 sb.append(',');

@@ -28,16 +28,19 @@ public final class HotspotTables {
     }
 
     /**
-     * A cell's address and hexagon recur once per period and category, so each writer encodes them once
-     * (WKB included) and reuses them.
+     * A cell's address and hexagon recur once per period and category, so they are encoded once (WKB
+     * included) and reused. The cache belongs to the thread: the cells and emerging writers of one
+     * statistics subtask are chained into its thread and write the same cells, so they share it.
      */
     private abstract static class CellGeometry<T> implements RowEncoder<T> {
+        private static final ThreadLocal<LongObjectHashMap<Object[]>> CACHE =
+                ThreadLocal.withInitial(LongObjectHashMap::new);
         private transient LongObjectHashMap<Object[]> cache;
 
         /** {address, EncodedGeometry} of a cell. */
         Object[] cell(long cell) {
             if (cache == null) {
-                cache = new LongObjectHashMap<>();
+                cache = CACHE.get();
             }
             Object[] c = cache.get(cell);
             if (c == null) {
