@@ -301,9 +301,11 @@ public final class LiveDayGenerator {
     private static WrittenCase eventOnStreet(CaseGenerator generator, CityLayout layout, AliasTable districts,
                                              SplittableRandom r, String minor, long reportedAt) {
         double[] p = new double[2];
+        // A city catalog without the class: the first event class of the profile stands in.
+        String code = generator.events().indexOf(minor) >= 0 ? minor : generator.events().classes().get(0).code();
         for (int attempt = 0; attempt < 1000; attempt++) {
             layout.network(districts.sample(r)).sample(r, 0, 25, p);
-            WrittenCase c = generator.eventCase(r, CaseSource.PATROL, minor, p[0], p[1], reportedAt);
+            WrittenCase c = generator.eventCase(r, CaseSource.PATROL, code, p[0], p[1], reportedAt);
             if (c != null) {
                 return c;
             }
