@@ -31,7 +31,7 @@ public final class HotspotTables {
      * A cell's address and hexagon recur once per period and category, so each writer encodes them once
      * (WKB included) and reuses them.
      */
-    private abstract static class CellGeometry<T> implements RowEncoder<T> {
+    abstract static class CellGeometry<T> implements RowEncoder<T> {
         private transient LongObjectHashMap<Object[]> cache;
 
         /** {address, EncodedGeometry} of a cell. */
