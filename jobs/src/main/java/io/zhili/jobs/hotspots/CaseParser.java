@@ -14,8 +14,8 @@ import java.util.List;
  * this point is in one datum. Checks that need the component registry (unknown component, duplicate
  * case id) happen later, where the registry and all rows of an id meet.
  */
-final class CaseParser extends RowParser<CaseRecord> {
-    static final String[] COLUMNS = {"case_id", "source", "kind", "major_class", "minor_class", "component_id",
+public final class CaseParser extends RowParser<CaseRecord> {
+    public static final String[] COLUMNS = {"case_id", "source", "kind", "major_class", "minor_class", "component_id",
         "lon", "lat", "crs", "reported_at", "verified_at", "dispatched_at", "disposed_at", "closed_at", "district_code"};
     static final String[] SOURCES = {"PATROL", "CAMERA", "CITIZEN_APP", "HOTLINE_12345", "DRONE", "SATELLITE",
         "SENSOR", "TRUCK_ALERT"};
@@ -27,7 +27,7 @@ final class CaseParser extends RowParser<CaseRecord> {
     private final int[] col;
     private final long[] stamps = new long[5];
 
-    CaseParser(List<String> header, ClassCatalog catalog, HotspotOptions options, AreaIndex areas) {
+    public CaseParser(List<String> header, ClassCatalog catalog, HotspotOptions options, AreaIndex areas) {
         this.catalog = catalog;
         this.options = options;
         this.areas = areas;
@@ -53,7 +53,7 @@ final class CaseParser extends RowParser<CaseRecord> {
     }
 
     @Override
-    CaseRecord parse(String[] f) {
+    public CaseRecord parse(String[] f) {
         String caseId = field(f, col[0]);
         if (caseId.isEmpty()) {
             return refuse(RejectReason.MALFORMED_ROW.name(), "case_id is empty");

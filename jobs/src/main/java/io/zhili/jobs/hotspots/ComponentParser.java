@@ -15,8 +15,8 @@ import java.util.List;
  * district_code, status}). Checks run in a fixed order (class, code, coordinates, area) so that a row
  * with one defect always gets the same reason.
  */
-final class ComponentParser extends RowParser<ComponentRecord> {
-    static final String[] COLUMNS = {"component_id", "major_class", "minor_class", "lon", "lat", "district_code"};
+public final class ComponentParser extends RowParser<ComponentRecord> {
+    public static final String[] COLUMNS = {"component_id", "major_class", "minor_class", "lon", "lat", "district_code"};
 
     private final ClassCatalog catalog;
     private final HotspotOptions options;
@@ -24,7 +24,7 @@ final class ComponentParser extends RowParser<ComponentRecord> {
     private final H3Grid h3 = H3Grid.get();
     private final int[] col;
 
-    ComponentParser(List<String> header, ClassCatalog catalog, HotspotOptions options, AreaIndex areas) {
+    public ComponentParser(List<String> header, ClassCatalog catalog, HotspotOptions options, AreaIndex areas) {
         this.catalog = catalog;
         this.options = options;
         this.areas = areas;
@@ -32,7 +32,7 @@ final class ComponentParser extends RowParser<ComponentRecord> {
     }
 
     @Override
-    ComponentRecord parse(String[] f) {
+    public ComponentRecord parse(String[] f) {
         String idText = field(f, col[0]);
         String major = field(f, col[1]);
         String minor = field(f, col[2]);

@@ -9,9 +9,9 @@ import java.util.Locale;
  * {@link #reason()}/{@link #detail()} instead of throwing, because a bad row is data, not an error.
  * Not thread-safe: one instance per task.
  */
-abstract class RowParser<R> {
+public abstract class RowParser<R> {
     /** The validated row, or null with the reason in {@link #reason()}. */
-    abstract R parse(String[] fields);
+    public abstract R parse(String[] fields);
 
     private String reason;
     private String detail;
@@ -44,11 +44,11 @@ abstract class RowParser<R> {
         return null;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 
-    String detail() {
+    public String detail() {
         return detail;
     }
 

@@ -1,5 +1,6 @@
 package io.zhili.jobs.trucks;
 
+import io.zhili.jobs.common.RecordCounter;
 import io.zhili.geo.jt808.Jt808Decoder;
 import io.zhili.geo.trucks.DecodeOutcome;
 import io.zhili.geo.trucks.GpsJsonParser;
@@ -36,8 +37,8 @@ public final class GpsDecodeFunction extends ProcessFunction<byte[], GpsPoint> i
 
     private transient Jt808Decoder jt808;
     private transient AsciiView ascii;
-    private transient TruckCounter read;
-    private transient TruckCounter[] deadLetters;
+    private transient RecordCounter read;
+    private transient RecordCounter[] deadLetters;
 
     /**
      * @param reference the permits that map JT/T 808 terminals to plates; unused for JSON
@@ -53,11 +54,11 @@ public final class GpsDecodeFunction extends ProcessFunction<byte[], GpsPoint> i
             jt808 = new Jt808Decoder(ReferenceSnapshot.terminals(reference.layers()));
             ascii = new AsciiView();
         }
-        read = TruckCounter.of(getRuntimeContext(), TruckCounters.GPS_READ);
+        read = RecordCounter.of(getRuntimeContext(), TruckCounters.GPS_READ);
         GpsRejectReason[] reasons = GpsRejectReason.values();
-        deadLetters = new TruckCounter[reasons.length];
+        deadLetters = new RecordCounter[reasons.length];
         for (GpsRejectReason r : reasons) {
-            deadLetters[r.ordinal()] = TruckCounter.of(getRuntimeContext(), TruckCounters.DEAD_LETTER_PREFIX + r.name());
+            deadLetters[r.ordinal()] = RecordCounter.of(getRuntimeContext(), TruckCounters.DEAD_LETTER_PREFIX + r.name());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.zhili.jobs.trucks;
 
+import io.zhili.jobs.common.RecordCounter;
 import io.zhili.geo.fence.ReferenceUpdate;
 import io.zhili.geo.fence.ReferenceUpdateParser;
 import io.zhili.geo.fence.UpdateRejectReason;
@@ -29,16 +30,16 @@ public final class ReferenceUpdateDecodeFunction extends ProcessFunction<byte[],
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("reference-update-dead-letters", TypeInformation.of(DeadLetter.class));
 
-    private transient TruckCounter read;
-    private transient TruckCounter[] deadLetters;
+    private transient RecordCounter read;
+    private transient RecordCounter[] deadLetters;
 
     @Override
     public void open(OpenContext openContext) {
-        read = TruckCounter.of(getRuntimeContext(), TruckCounters.UPDATES_READ);
+        read = RecordCounter.of(getRuntimeContext(), TruckCounters.UPDATES_READ);
         UpdateRejectReason[] reasons = UpdateRejectReason.values();
-        deadLetters = new TruckCounter[reasons.length];
+        deadLetters = new RecordCounter[reasons.length];
         for (UpdateRejectReason r : reasons) {
-            deadLetters[r.ordinal()] = TruckCounter.of(getRuntimeContext(), TruckCounters.UPDATES_DEAD_LETTER_PREFIX + r.name());
+            deadLetters[r.ordinal()] = RecordCounter.of(getRuntimeContext(), TruckCounters.UPDATES_DEAD_LETTER_PREFIX + r.name());
         }
     }
 

@@ -1,19 +1,14 @@
 package io.zhili.jobs.trucks;
 
 import io.zhili.geo.trucks.Alert;
+import io.zhili.jobs.common.KafkaEndpoints;
 import java.nio.charset.StandardCharsets;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The truck job's Kafka endpoints: the GPS source (raw values; key ignored, the truck id is in the
@@ -28,11 +23,6 @@ public final class TruckKafka {
     public static final String GROUP_ID = "zhili-trucks";
     /** Consumer group of the reference updates topic (offsets committed for monitoring only). */
     public static final String REFERENCE_GROUP_ID = "zhili-trucks-reference";
-    /**
-     * Kafka transactions stay open from one checkpoint to the next and across a restart; the
-     * broker's {@code transaction.max.timeout.ms} (15 min by default) must allow this.
-     */
-    static final String TRANSACTION_TIMEOUT_MS = "900000";
 
     private TruckKafka() {
     }
@@ -44,7 +34,7 @@ public final class TruckKafka {
      * records of transactional producers are read.
      */
     public static KafkaSource<byte[]> gpsSource(String bootstrap, String topic, boolean stopAtEnd) {
-        return valueSource(bootstrap, topic, GROUP_ID,
+        return KafkaEndpoints.valueSource(bootstrap, topic, GROUP_ID,
                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), stopAtEnd);
     }
 
@@ -56,34 +46,12 @@ public final class TruckKafka {
      * {@code stopAtEnd}, bounded by the end offsets seen at start.
      */
     public static KafkaSource<byte[]> referenceSource(String bootstrap, String topic, boolean stopAtEnd) {
-        return valueSource(bootstrap, topic, REFERENCE_GROUP_ID, OffsetsInitializer.earliest(), stopAtEnd);
-    }
-
-    private static KafkaSource<byte[]> valueSource(String bootstrap, String topic, String group,
-                                                   OffsetsInitializer start, boolean stopAtEnd) {
-        KafkaSourceBuilder<byte[]> b = KafkaSource.<byte[]>builder()
-                .setBootstrapServers(bootstrap)
-                .setTopics(topic)
-                .setGroupId(group)
-                .setStartingOffsets(start)
-                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class))
-                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
-                .setProperty("commit.offsets.on.checkpoint", "true");
-        if (stopAtEnd) {
-            b.setBounded(OffsetsInitializer.latest());
-        }
-        return b.build();
+        return KafkaEndpoints.valueSource(bootstrap, topic, REFERENCE_GROUP_ID, OffsetsInitializer.earliest(), stopAtEnd);
     }
 
     /** Alerts to {@code topic} in Kafka transactions committed on checkpoints (exactly once). */
     public static KafkaSink<Alert> alertsSink(String bootstrap, String topic, String transactionalIdPrefix) {
-        return KafkaSink.<Alert>builder()
-                .setBootstrapServers(bootstrap)
-                .setRecordSerializer(new AlertRecords(topic))
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(transactionalIdPrefix)
-                .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS)
-                .build();
+        return KafkaEndpoints.exactlyOnceSink(bootstrap, new AlertRecords(topic), transactionalIdPrefix);
     }
 
     /** Key = truck id (UTF-8), value = {@link AlertJson}. */

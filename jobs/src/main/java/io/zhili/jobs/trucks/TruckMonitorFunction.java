@@ -1,5 +1,6 @@
 package io.zhili.jobs.trucks;
 
+import io.zhili.jobs.common.RecordCounter;
 import io.zhili.geo.fence.ReferenceLayers;
 import io.zhili.geo.fence.ReferenceTimeline;
 import io.zhili.geo.fence.ReferenceUpdate;
@@ -94,10 +95,10 @@ public final class TruckMonitorFunction
     private transient int addedSincePrune;
     /** The watermark of the last timer, and the one before it: every report up to that one is done. */
     private transient long timerWatermark;
-    private transient TruckCounter lateUpdates;
-    private transient TruckCounter[] verdicts;
-    private transient TruckCounter late;
-    private transient TruckCounter[] alerts;
+    private transient RecordCounter lateUpdates;
+    private transient RecordCounter[] verdicts;
+    private transient RecordCounter late;
+    private transient RecordCounter[] alerts;
     /**
      * The watermark at the last report, for the event-time lag gauge (processing time minus
      * watermark, worked out when read). Written only when it changes: a volatile write per report
@@ -116,17 +117,17 @@ public final class TruckMonitorFunction
         // "pending-reports", not the "pending" of savepoints taken before the buffer became one array:
         // their fields would be read into the new layout as garbage (see OPERATIONS.md, upgrades).
         pendingState = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-reports", PendingPoints.class));
-        verdicts = new TruckCounter[PointVerdict.values().length];
+        verdicts = new RecordCounter[PointVerdict.values().length];
         for (PointVerdict v : PointVerdict.values()) {
-            verdicts[v.ordinal()] = TruckCounter.of(getRuntimeContext(),
+            verdicts[v.ordinal()] = RecordCounter.of(getRuntimeContext(),
                     TruckCounters.POINTS_PREFIX + v.name().toLowerCase(java.util.Locale.ROOT));
         }
-        late = TruckCounter.of(getRuntimeContext(), TruckCounters.LATE);
-        lateUpdates = TruckCounter.of(getRuntimeContext(), TruckCounters.UPDATES_LATE);
+        late = RecordCounter.of(getRuntimeContext(), TruckCounters.LATE);
+        lateUpdates = RecordCounter.of(getRuntimeContext(), TruckCounters.UPDATES_LATE);
         timerWatermark = Long.MIN_VALUE;
-        alerts = new TruckCounter[RuleType.values().length];
+        alerts = new RecordCounter[RuleType.values().length];
         for (RuleType r : RuleType.values()) {
-            alerts[r.ordinal()] = TruckCounter.of(getRuntimeContext(), TruckCounters.ALERTS_PREFIX + r.name());
+            alerts[r.ordinal()] = RecordCounter.of(getRuntimeContext(), TruckCounters.ALERTS_PREFIX + r.name());
         }
         getRuntimeContext().getMetricGroup().addGroup("zhili").gauge("event_time_lag_ms",
                 (org.apache.flink.metrics.Gauge<Long>) () -> {
