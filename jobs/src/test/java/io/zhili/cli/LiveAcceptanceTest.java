@@ -47,7 +47,7 @@ class LiveAcceptanceTest {
         Path out = tmp.resolve("live");
         CliRun live = CliRun.of("live", "--components", data.resolve("components.csv").toString(),
                 "--baseline", baseline.toString(), "--cases", data.resolve(LiveDayGenerator.EVENTS).toString(),
-                "--out", out.toString(), "--stop-at-end");
+                "--out", out.toString());
         assertEquals(0, live.exit(), live.err());
 
         List<LiveAlert> truth = LiveAlertScore.readTruth(data.resolve(LiveDayGenerator.ALERTS));
