@@ -10,6 +10,8 @@ import io.zhili.datasets.city.CityLayout;
 import io.zhili.datasets.components.ComponentGenerator;
 import io.zhili.datasets.components.ComponentRegistry;
 import io.zhili.datasets.components.ComponentTable;
+import io.zhili.datasets.live.LiveDayGenerator;
+import io.zhili.datasets.live.YearTally;
 import io.zhili.datasets.output.TableOutput;
 import io.zhili.datasets.truth.DirtyRow;
 import io.zhili.datasets.truth.HotspotPlan;
@@ -55,6 +57,9 @@ import java.util.concurrent.Future;
  * parquet/cases/part-00000.parquet ...      (see below for the one exception)
  * truth/hotspots.csv                    planted hotspots a correct job finds HOT
  * truth/dirty.csv                       every planted dirty row with its expected reject reason
+ * live/cases.jsonl                      the live day after the year: its case events with noise
+ * truth/live_alerts.csv, truth/live_noise.csv   the alerts a correct live job raises on it, and its noise
+ *                                       ({@link LiveDayGenerator})
  * changes/, buildings/, permits.geojson, truth/changes.csv   two rounds of satellite change polygons
  *                                       with footprints, permits and truth ({@link ChangeDataGenerator})
  * manifest.json                         seed, scale, files with rows, bytes and SHA-256, run time
@@ -118,6 +123,7 @@ public final class QingdaoGenerator {
         Files.createDirectories(outDir.resolve("truth"));
         List<GeneratedFile> files = new ArrayList<>();
         List<DirtyRow> dirty = new ArrayList<>();
+        LiveDayGenerator.Summary live;
 
         List<Area> areas = layout.areas().all();
         writeAreas(outDir.resolve("areas.geojson"), areas);
@@ -142,6 +148,7 @@ public final class QingdaoGenerator {
             }
 
             CaseGenerator cases = new CaseGenerator(scale, seed, layout, registry, catalog, plan);
+            YearTally tally = new YearTally();
             Progress caseProgress = new Progress("cases", "rows", log, 2000);
             try (TableOutput out = new TableOutput(outDir, CaseTable.NAME, CaseTable.HEADER, CaseTable.SCHEMA,
                     ROWS_PER_PART)) {
@@ -155,6 +162,7 @@ public final class QingdaoGenerator {
                     }
                     CaseDay day = ahead.poll().get();
                     CaseTable.write(day, cases, out, dirty);
+                    day.forEachCase(cases, tally);
                     caseProgress.add(day.size());
                 }
                 out.close();
@@ -162,6 +170,12 @@ public final class QingdaoGenerator {
                 files.add(describe(outDir, "cases.csv", out.csvRows()));
                 addParts(outDir, out, files);
             }
+
+            live = LiveDayGenerator.generate(outDir, scale, seed, cases, registry, layout, plan, tally);
+            log.printf("live day: %,d cases, %,d events (%,d rejected, %,d undecodable, %,d out of order), "
+                            + "%d planted surges, truth alerts %s%n", live.cases(), live.lines(), live.rejected(),
+                    live.undecodable(), live.delayed(), live.surges().size(), live.alerts());
+            files.add(describe(outDir, LiveDayGenerator.EVENTS, live.lines()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("generation interrupted", e);
@@ -182,6 +196,9 @@ public final class QingdaoGenerator {
         files.add(describe(outDir, "truth/hotspots.csv", plan.hotspots().size()));
         writeDirty(outDir.resolve("truth/dirty.csv"), dirty);
         files.add(describe(outDir, "truth/dirty.csv", dirty.size()));
+        files.add(describe(outDir, LiveDayGenerator.ALERTS,
+                live.alerts().values().stream().mapToInt(Integer::intValue).sum()));
+        files.add(describe(outDir, LiveDayGenerator.NOISE, live.lines() - live.accepted() + live.delayed()));
 
         ChangeDataGenerator.Summary changes = ChangeDataGenerator.generate(outDir, scale, seed, layout);
         log.printf("changes: %,d + %,d change polygons in two rounds, %,d building footprints, %,d permits"
@@ -291,6 +308,8 @@ public final class QingdaoGenerator {
         rows.put("dirty_cases", dirty.stream().filter(d -> d.input().equals(CaseTable.NAME)).count());
         rows.put("cases_csv_only", dirty.stream().filter(d -> d.parquetFile() == null).count());
         rows.put("hotspots", report.file("truth/hotspots.csv").rows());
+        rows.put("live_events", report.file(LiveDayGenerator.EVENTS).rows());
+        rows.put("live_alerts", report.file(LiveDayGenerator.ALERTS).rows());
         for (String input : new String[] {"changes/round-1/", "changes/round-2/", "buildings/"}) {
             rows.put(input.replace("/", " ").trim().replace(' ', '_'),
                     report.files().stream().filter(f -> f.path().startsWith(input)).mapToLong(GeneratedFile::rows).sum());

@@ -67,7 +67,7 @@ class QingdaoGeneratorTest {
         componentRejects = new TreeMap<>();
         componentIds = new HashSet<>();
         for (int i = 0; i < data.components.size(); i++) {
-            RejectReason r = validateComponent(data.components.get(i));
+            RejectReason r = validateComponent(data.components.get(i), componentIds);
             if (r != null) {
                 componentRejects.put(i + 2, r);
             } else {
@@ -77,7 +77,7 @@ class QingdaoGeneratorTest {
         caseRejects = new TreeMap<>();
         Set<String> caseIds = new HashSet<>();
         for (int i = 0; i < data.cases.size(); i++) {
-            RejectReason r = validateCase(data.cases.get(i), caseIds);
+            RejectReason r = validateCase(data.cases.get(i), caseIds, componentIds);
             if (r != null) {
                 caseRejects.put(i + 2, r);
             }
@@ -426,7 +426,8 @@ class QingdaoGeneratorTest {
 
     // ---- the independent validator ----
 
-    private static RejectReason validateComponent(String[] f) {
+    /** The reason a correct job refuses a component row, given the ids of the rows accepted before it. */
+    static RejectReason validateComponent(String[] f, Set<String> componentIds) {
         String minor = f[2];
         if (CATALOG.find(ClassKind.COMPONENT, minor).isEmpty() || !minor.startsWith(f[1])) {
             return RejectReason.UNKNOWN_CLASS;
@@ -441,7 +442,8 @@ class QingdaoGeneratorTest {
         return componentIds.contains(f[0]) ? RejectReason.DUPLICATE_ID : null;
     }
 
-    private static RejectReason validateCase(String[] f, Set<String> seen) {
+    /** The reason a correct job refuses a case row, given the case ids seen and the accepted component ids. */
+    static RejectReason validateCase(String[] f, Set<String> seen, Set<String> componentIds) {
         ClassKind kind = ClassKind.valueOf(f[2]);
         if (CATALOG.find(kind, f[4]).isEmpty() || !f[4].startsWith(f[3])) {
             return RejectReason.UNKNOWN_CLASS;

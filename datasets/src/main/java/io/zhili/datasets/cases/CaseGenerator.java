@@ -151,6 +151,101 @@ public final class CaseGenerator {
         return events;
     }
 
+    /** Background cases of day {@code day} (0 = 1 January 2025), before planted and duplicate rows. */
+    public int backgroundOn(int day) {
+        return background[day];
+    }
+
+    /**
+     * A clean background case of a day outside the year (the live day), drawn as those of year day
+     * {@code likeDay} are (source, hour, class, place, lifecycle) but reported on the day starting at
+     * {@code midnight}.
+     */
+    public WrittenCase cleanCase(SplittableRandom r, int likeDay, long midnight) {
+        CaseRow row = backgroundRow(r, CaseCalendar.month(likeDay), midnight, sourceOfDay[likeDay].sample(r));
+        return written(row, row.ts.clone());
+    }
+
+    /**
+     * A case drawn as {@link #cleanCase} and then given the year's planted defect for {@code reason}
+     * (any reason but DUPLICATE_ID, which a feed of events does not have).
+     */
+    public WrittenCase dirtyCase(SplittableRandom r, int likeDay, long midnight, RejectReason reason) {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            CaseRow row = backgroundRow(r, CaseCalendar.month(likeDay), midnight, sourceOfDay[likeDay].sample(r));
+            if (reason == RejectReason.UNKNOWN_COMPONENT && !(row.component >= 0 && row.withId)) {
+                continue;
+            }
+            long[] happened = row.ts.clone();
+            spoil(row, reason, r);
+            return written(row, happened);
+        }
+        throw new IllegalStateException("no case drawn suits a " + reason + " defect");
+    }
+
+    /**
+     * A fault of registry row {@code component} reported at {@code reportedAt} by {@code source}, naming the
+     * component's id, a few metres from it, with a complete lifecycle.
+     */
+    public WrittenCase componentCase(SplittableRandom r, CaseSource source, int component, long reportedAt) {
+        CaseRow row = new CaseRow();
+        row.source = source;
+        row.componentKind = true;
+        row.ts[Lifecycle.REPORTED] = reportedAt;
+        do {
+            atComponent(row, r, registry.classIndex(component), component);
+        } while (!located(row));
+        row.withId = true;
+        finish(row, r);
+        return written(row, row.ts.clone());
+    }
+
+    /**
+     * An EVENT of class {@code minor} at the WGS-84 point {@code lon/lat}, reported at {@code reportedAt} by
+     * {@code source}, with a complete lifecycle; {@code null} when the point does not lie clearly inside a
+     * district (the caller draws another).
+     *
+     * @throws IllegalArgumentException when {@code minor} is not an event class of the profile
+     */
+    public WrittenCase eventCase(SplittableRandom r, CaseSource source, String minor, double lon, double lat,
+                                 long reportedAt) {
+        int k = events.indexOf(minor);
+        if (k < 0) {
+            throw new IllegalArgumentException("no EVENT class " + minor + " in the generator's profile");
+        }
+        int district = layout.districtAt(lon, lat);
+        if (district < 0) {
+            return null;
+        }
+        CaseRow row = new CaseRow();
+        row.source = source;
+        row.classIndex = k;
+        row.district = district;
+        row.lon = lon;
+        row.lat = lat;
+        row.ts[Lifecycle.REPORTED] = reportedAt;
+        if (!located(row)) {
+            return null;
+        }
+        finish(row, r);
+        return written(row, row.ts.clone());
+    }
+
+    private WrittenCase written(CaseRow row, long[] happenedAt) {
+        return new WrittenCase(null, row.source, row.componentKind, majorCode(row), minorCode(row), componentId(row),
+                row.component, row.outLon, row.outLat, row.gcj02, row.ts.clone(), happenedAt, districtCode(row),
+                row.dirty, row.badTimestampColumn, row.badTimestampText, row.note);
+    }
+
+    /** WGS-84 position of registry row {@code component}. */
+    double componentLon(int component) {
+        return registry.lon(component);
+    }
+
+    double componentLat(int component) {
+        return registry.lat(component);
+    }
+
     /** The rows of day {@code day} (0 = 1 January 2025) in file order. */
     public CaseDay day(int day) {
         SplittableRandom r = Seeds.stream(seed, Seeds.key("cases"), day);

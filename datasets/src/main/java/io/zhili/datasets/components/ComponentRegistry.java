@@ -154,6 +154,11 @@ public final class ComponentRegistry {
         return (flags[row] & REJECTED) == 0 && status[row] != ComponentStatus.REMOVED.ordinal();
     }
 
+    /** True when a correct job keeps the row in its registry: every row but the planted dirty ones. */
+    public boolean accepted(int row) {
+        return (flags[row] & REJECTED) == 0;
+    }
+
     /** Referable rows of class {@code classIndex}: the fragile ones first (see {@link #fragileCount}). */
     public int[] members(int classIndex) {
         return members[classIndex];

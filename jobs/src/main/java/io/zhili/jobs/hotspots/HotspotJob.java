@@ -1,5 +1,6 @@
 package io.zhili.jobs.hotspots;
 
+import io.zhili.geo.forecast.ForecastParameters;
 import io.zhili.geo.stats.IntCountHistogram;
 import io.zhili.jobs.common.RunCounts;
 import java.util.List;
@@ -162,6 +163,10 @@ public final class HotspotJob {
                 .uid("component-recurrence")
                 .sinkTo(sinks.recurrence()).name("write component_recurrence").uid("sink-recurrence");
 
+        // Forecast baseline: per cell and category the level and the next period, per category the hour-of-week profile.
+        DataStream<RunCounts> forecastCounts = ForecastStage.add(studyArea, partials,
+                partials.getSideOutput(CaseJoinOperator.TIME_PROFILE), options, categories, ForecastParameters.DEFAULTS, sinks);
+
         // Every refused row, with its reason.
         components.getSideOutput(ReadRows.REJECTS)
                 .union(registry.getSideOutput(ComponentRegistryOperator.REJECTS),
@@ -191,7 +196,8 @@ public final class HotspotJob {
                     .union(cases.getSideOutput(JobCounters.COUNTS),
                             registry.getSideOutput(JobCounters.COUNTS),
                             partials.getSideOutput(JobCounters.COUNTS),
-                            cells.getSideOutput(JobCounters.COUNTS));
+                            cells.getSideOutput(JobCounters.COUNTS),
+                            forecastCounts);
             if (baseCounts != null) {
                 // The base run's case counts, so run.json counts the earlier days' cases as a full run would.
                 counts = counts.union(env.fromData(List.of(baseCounts), TypeInformation.of(RunCounts.class))

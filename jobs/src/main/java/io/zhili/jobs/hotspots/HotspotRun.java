@@ -2,6 +2,7 @@ package io.zhili.jobs.hotspots;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhili.geo.catalog.ClassCatalog;
+import io.zhili.geo.forecast.ForecastParameters;
 import io.zhili.jobs.common.InputPaths;
 import io.zhili.jobs.common.JobRunner;
 import io.zhili.jobs.common.RunCommit;
@@ -150,6 +151,9 @@ public final class HotspotRun {
         for (String table : HotspotTables.ALL) {
             owned.put(table, HotspotTables.byPeriod(table) ? periods : List.of("window=" + windowName(options)));
         }
+        // The forecast of a window is fitted on the window's cases and forecasts the period starting at --to.
+        owned.put(ForecastStage.CELLS, List.of("window=" + windowName(options)));
+        owned.put(ForecastStage.HOUR_OF_WEEK, List.of("window=" + windowName(options)));
         return owned;
     }
 
@@ -363,6 +367,7 @@ public final class HotspotRun {
             if (cube) {
                 tables.add(HotspotCube.DIR);
             }
+            tables.add(ForecastStage.DIR);
             Map<String, Object> tileSummary = null;
             long tilesStarted = System.currentTimeMillis();
             if (tiles) {
@@ -379,6 +384,10 @@ public final class HotspotRun {
                 tables.add(TILES);
             }
             Map<String, Object> summary = summary(header, counts.values(), t0, System.currentTimeMillis());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> opts = (Map<String, Object>) header.get("options");
+            summary.put("forecast", ForecastStage.summary(counts.values(), Period.parse((String) opts.get("period")),
+                    ForecastParameters.DEFAULTS));
             if (tileSummary != null) {
                 summary.put("tiles", tileSummary);
                 @SuppressWarnings("unchecked")

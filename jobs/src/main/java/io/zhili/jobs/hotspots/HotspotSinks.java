@@ -22,6 +22,12 @@ public interface HotspotSinks extends Serializable {
 
     Sink<RejectRecord> rejects();
 
+    /** {@code forecast/cells/} (see {@link ForecastTables}). */
+    Sink<ForecastCellRow> forecastCells();
+
+    /** {@code forecast/hour_of_week/} (see {@link ForecastTables}). */
+    Sink<HourOfWeekRow> forecastHourOfWeek();
+
     /** GeoParquet tables under {@code root}, one directory per table. */
     static HotspotSinks parquet(Path root) {
         return parquet(root, null);
@@ -70,6 +76,16 @@ public interface HotspotSinks extends Serializable {
             @Override
             public Sink<RejectRecord> rejects() {
                 return new ParquetTableSink<>(table(HotspotTables.REJECTS), HotspotTables.rejects());
+            }
+
+            @Override
+            public Sink<ForecastCellRow> forecastCells() {
+                return new ParquetTableSink<>(table(ForecastStage.CELLS), ForecastTables.cells());
+            }
+
+            @Override
+            public Sink<HourOfWeekRow> forecastHourOfWeek() {
+                return new ParquetTableSink<>(table(ForecastStage.HOUR_OF_WEEK), ForecastTables.hourOfWeek());
             }
         };
     }

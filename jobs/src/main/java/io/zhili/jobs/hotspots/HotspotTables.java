@@ -32,7 +32,7 @@ public final class HotspotTables {
      * included) and reused. The cache belongs to the thread: the cells and emerging writers of one
      * statistics subtask are chained into its thread and write the same cells, so they share it.
      */
-    private abstract static class CellGeometry<T> implements RowEncoder<T> {
+    abstract static class CellGeometry<T> implements RowEncoder<T> {
         private static final ThreadLocal<LongObjectHashMap<Object[]>> CACHE =
                 ThreadLocal.withInitial(LongObjectHashMap::new);
         private transient LongObjectHashMap<Object[]> cache;

@@ -100,6 +100,16 @@ class RetriedWriterTest {
             public Sink<RejectRecord> rejects() {
                 return parquet.rejects();
             }
+
+            @Override
+            public Sink<ForecastCellRow> forecastCells() {
+                return parquet.forecastCells();
+            }
+
+            @Override
+            public Sink<HourOfWeekRow> forecastHourOfWeek() {
+                return parquet.forecastHourOfWeek();
+            }
         };
         new HotspotJob(options, new ReferenceData(ClassCatalog.standard(), null),
                 InputPlanner.plan("components", components, options.splitBytes, ComponentParser.COLUMNS),

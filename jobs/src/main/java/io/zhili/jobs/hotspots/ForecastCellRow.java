@@ -1,0 +1,16 @@
+package io.zhili.jobs.hotspots;
+
+/** One row of {@code forecast/cells/} (Flink POJO): the forecast of a base cell and category. */
+public class ForecastCellRow {
+    public long h3;
+    public String category;
+    public String kind;
+    public double weeklyLevel;
+    public String nextPeriod;
+    public double expectedNext;
+    public double lower90;
+    public double upper90;
+
+    public ForecastCellRow() {
+    }
+}
