@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zhili", mixinStandardHelpOptions = true, version = "zhili 0.1.0",
         description = "Geospatial batch and stream analytics for city operations, on Apache Flink.",
         subcommands = {GenerateCommand.class, HotspotsCommand.class, TrucksCommand.class, ChangesCommand.class,
-            TilesCommand.class, ServeCommand.class, ExportCommand.class, DemoCommand.class, LiveCommand.class})
+            TilesCommand.class, ServeCommand.class, ExportCommand.class, DemoCommand.class, LiveCommand.class, BacktestCommand.class})
 public final class ZhiliCommand implements Runnable {
 
     @CommandLine.Spec

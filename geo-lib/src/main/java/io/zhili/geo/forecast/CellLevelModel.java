@@ -40,7 +40,7 @@ public final class CellLevelModel {
 
     /** The fitted model of one category. */
     public record Fit(double cityWeeklyLevel, double priorShape, double[] weeklyLevel, double[] expectedNext,
-            long[] lower, long[] upper) {
+            long[] lower, long[] upper, long[] median) {
     }
 
     /**
@@ -104,14 +104,16 @@ public final class CellLevelModel {
         double[] expected = new double[cells];
         long[] lower = new long[cells];
         long[] upper = new long[cells];
+        long[] median = new long[cells];
         for (int c = 0; c < cells; c++) {
             level[c] = cityLevel * theta[c] / thetaSum;
             expected[c] = level[c] * nextDays / 7;
             double shape = Double.isInfinite(a) ? Double.POSITIVE_INFINITY : a + y[c];
             lower[c] = NegativeBinomial.quantile(expected[c], shape, parameters.lowerQuantile());
             upper[c] = NegativeBinomial.quantile(expected[c], shape, parameters.upperQuantile());
+            median[c] = NegativeBinomial.quantile(expected[c], shape, 0.5);
         }
-        return new Fit(cityLevel, a, level, expected, lower, upper);
+        return new Fit(cityLevel, a, level, expected, lower, upper, median);
     }
 
     /**

@@ -10,6 +10,8 @@ public class ForecastCellRow {
     public double expectedNext;
     public double lower90;
     public double upper90;
+    /** Median of the predictive count: the point forecast that minimises the absolute error. */
+    public double medianNext;
 
     public ForecastCellRow() {
     }

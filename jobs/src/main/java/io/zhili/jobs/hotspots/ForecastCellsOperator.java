@@ -153,6 +153,7 @@ final class ForecastCellsOperator extends AbstractStreamOperator<ForecastCellRow
             r.expectedNext = fit.expectedNext()[c];
             r.lower90 = fit.lower()[c];
             r.upper90 = fit.upper()[c];
+            r.medianNext = fit.median()[c];
             output.collect(new StreamRecord<>(r));
         }
         counters.add(ROWS, cells.length);

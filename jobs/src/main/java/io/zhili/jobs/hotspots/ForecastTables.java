@@ -15,14 +15,14 @@ public final class ForecastTables {
             public TableSchema schema() {
                 return TableSchema.builder().string("h3").string("category").string("kind").float64("weekly_level")
                         .string("next_period").float64("expected_next").float64("lower_90").float64("upper_90")
-                        .geometry("geometry").build();
+                        .float64("median_next").geometry("geometry").build();
             }
 
             @Override
             public Object[] values(ForecastCellRow r) {
                 Object[] c = cell(r.h3);
                 return new Object[] {c[0], r.category, r.kind, r.weeklyLevel, r.nextPeriod, r.expectedNext, r.lower90,
-                    r.upper90, c[1]};
+                    r.upper90, r.medianNext, c[1]};
             }
         };
     }
