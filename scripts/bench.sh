@@ -31,6 +31,21 @@
 #                                                      report (wall, CPU, peak memory, ratios, counts) goes to
 #                                                      work/peers-SCALE/report.md
 #
+#   scripts/bench.sh peers sedona [small|city|full|full2x]
+#                                                      Zhili against Apache Sedona on Spark (local mode, every
+#                                                      core), the hotspot job on the same CSV files; builds
+#                                                      scripts/peers/sedona (its own Maven project) on demand;
+#                                                      wall, CPU, peak RSS and the counts of both sides into
+#                                                      work/peers-SCALE/report-sedona.md (default scale city)
+#
+#   scripts/bench.sh scale [SCALES...]                 how cost grows: the hotspot job (GeoParquet inputs) and the
+#                                                      truck job (the generated night, from file) at each scale
+#                                                      (default: small city full full2x, each generated once into
+#                                                      work/bench-SCALE); wall, CPU, peak RSS per run and the
+#                                                      least-squares slope per million cases / components / GPS
+#                                                      reports, into work/bench-scale.md (ZHILI_SCALE_XMX: -Xmx of
+#                                                      every run, 10g)
+#
 #   scripts/bench.sh serve [SECONDS]                   load test of zhili serve's tile server on loopback: 200
 #                                                      concurrent clients fetch tiles and TileJSON for SECONDS
 #                                                      (default 20; CI runs the same test for 5); prints
@@ -42,7 +57,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-  sed -n '2,38p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,52p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -113,7 +128,14 @@ case "$mode" in
     cat "$report"
     ;;
   peers)
+    if [ "${1:-}" = sedona ]; then
+      shift
+      exec "$root/scripts/peers/sedona.sh" "$@"
+    fi
     exec "$root/scripts/peers/run.sh" "$@"
+    ;;
+  scale)
+    exec "$root/scripts/scale.sh" "$@"
     ;;
   serve)
     # The load test itself (jobs/src/test/java/io/zhili/jobs/serve/TileServerLoadTest.java), run longer.
@@ -125,7 +147,7 @@ case "$mode" in
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, changes, peers, serve)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, trucks, changes, peers, scale, serve)" >&2
     exit 2
     ;;
 esac
