@@ -81,7 +81,8 @@ warm
 /usr/bin/time -f "%e %U %S %M" -o "$out/sedona-hotspots.time" "${sedona_java[@]}" \
   "$data" "$root/datasets/src/main/resources/zhili/classes.csv" "$out/sedona-hotspots" >"$out/sedona-hotspots.log" 2>"$out/sedona-hotspots.err" \
   || { log "Sedona FAILED: $(grep -m1 -E 'Exception|Error' "$out/sedona-hotspots.err" || tail -1 "$out/sedona-hotspots.err")"; }
-read -r swall suser ssys srss <"$out/sedona-hotspots.time" || true
+swall=0 suser=0 ssys=0 srss=0
+read -r swall suser ssys srss < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$out/sedona-hotspots.time") || true
 log "Sedona: wall ${swall}s, CPU $(awk -v u="$suser" -v s="$ssys" 'BEGIN{print u+s}')s, peak RSS $((srss / 1024)) MiB"
 
 # Zhili's hotspot_cells rows, counted by Spark (not timed), under the names the Sedona job prints.

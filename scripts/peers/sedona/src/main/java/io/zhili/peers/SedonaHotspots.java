@@ -16,7 +16,6 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Zhili's hotspot job in Apache Sedona on Spark, local mode, written the way a Sedona user would: CSV into
@@ -106,10 +105,14 @@ public final class SedonaHotspots {
             return spark.sql(text);
         }
 
-        /** Runs SQL into a cached temp view (materialised now, as a user checks each step's size). */
+        /**
+         * Runs SQL into a temp view, materialised now (as a user checks each step's size) by a local checkpoint:
+         * a persisted view keeps its whole lineage in the plan, and Spark's planning time then grows with every
+         * step built on it (minutes per step by the Gi* tables, then out of memory for plan strings).
+         */
         private Dataset<Row> table(String name, String text) {
             long t = System.nanoTime();
-            Dataset<Row> d = spark.sql(text).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> d = spark.sql(text).localCheckpoint(true);
             d.createOrReplaceTempView(name);
             long rows = d.count();
             System.err.printf(Locale.ROOT, "  %-22s %,12d rows %6.1f s%n", name, rows, (System.nanoTime() - t) / 1e9);
@@ -201,9 +204,10 @@ public final class SedonaHotspots {
                     FROM components_checked c WHERE c.reason IS NULL
                     """);
             table("components_in_area", """
-                    SELECT c.*, row_number() OVER (PARTITION BY c.component_id ORDER BY c.row_no) AS occurrence
-                    FROM components_located c
-                    LEFT SEMI JOIN districts d ON ST_Contains(d.geom, c.pt)
+                    SELECT c.*, ST_Point(c.lon, c.lat) AS pt,
+                           row_number() OVER (PARTITION BY c.component_id ORDER BY c.row_no) AS occurrence
+                    FROM (SELECT /*+ BROADCAST(d) */ DISTINCT c.row_no, c.component_id, c.minor_class, c.lon, c.lat
+                          FROM components_located c JOIN districts d ON ST_Contains(d.geom, c.pt)) c
                     """);
             table("components", """
                     SELECT component_id AS id, minor_class, lon, lat, pt,
@@ -264,8 +268,8 @@ public final class SedonaHotspots {
                     FROM cases_checked c WHERE c.reason IS NULL
                     """);
             table("cases_in_district", """
-                    SELECT p.row_no FROM cases_positioned p
-                    LEFT SEMI JOIN districts d ON ST_Contains(d.geom, p.pt)
+                    SELECT /*+ BROADCAST(d) */ DISTINCT p.row_no FROM cases_positioned p
+                    JOIN districts d ON ST_Contains(d.geom, p.pt)
                     WHERE NOT p.located_by_component
                     """);
             table("cases_valid", """
@@ -369,9 +373,9 @@ public final class SedonaHotspots {
         private void giStar() {
             // Neighbours: the 1-ring of each study cell (the cell itself included) inside the study area.
             table("neighbours", """
-                    SELECT s.res, s.cell, b.cell AS nb FROM study s
-                    LATERAL VIEW explode(ST_H3KRing(s.cell, 1, false)) r AS ring_cell
-                    JOIN study b ON b.res = s.res AND b.cell = r.ring_cell
+                    SELECT r.res, r.cell, b.cell AS nb
+                    FROM (SELECT res, cell, explode(ST_H3KRing(cell, 1, false)) AS ring_cell FROM study) r
+                    JOIN study b ON b.res = r.res AND b.cell = r.ring_cell
                     """);
             table("weights", "SELECT res, cell, CAST(count(*) AS DOUBLE) AS w FROM neighbours GROUP BY res, cell");
             table("moments", """
@@ -446,17 +450,18 @@ public final class SedonaHotspots {
                     UNION ALL
                     SELECT f.row_no, upper(a.level), a.area_id FROM case_facts f JOIN areas a ON ST_Contains(a.geom, f.pt)
                     """);
+            // Category depth by level (Spark resolves grouping() in SELECT only, so the depth filter is outside).
             String depth = """
-                    HAVING (grouping(f.kind) = 1)
-                        OR (a.level IN ('CITY', 'DISTRICT', 'STREET') AND grouping(f.minor_class) = 1)
-                        OR a.level IN ('CITY', 'DISTRICT')
+                    ) WHERE gk = 1 OR (area_level IN ('CITY', 'DISTRICT', 'STREET') AND gm = 1)
+                        OR area_level IN ('CITY', 'DISTRICT')
                     """;
             String category = """
                     CASE WHEN grouping(f.kind) = 1 THEN 'ALL' WHEN grouping(f.minor_class) = 1 THEN f.major_class
-                         ELSE f.minor_class END AS category, coalesce(f.kind, 'ALL') AS kind
+                         ELSE f.minor_class END AS category, coalesce(f.kind, 'ALL') AS kind,
+                    grouping(f.kind) AS gk, grouping(f.minor_class) AS gm
                     """;
             table("time_profile", """
-                    SELECT a.level AS area_level, a.area_id, %s,
+                    SELECT area_level, area_id, category, kind, day_of_week, hour, cases FROM (SELECT a.level AS area_level, a.area_id, %s,
                            (f.dow0 + 5) %% 7 + 1 AS day_of_week, f.hour, count(*) AS cases
                     FROM case_areas a JOIN case_facts f ON f.row_no = a.row_no
                     GROUP BY GROUPING SETS ((a.level, a.area_id, f.dow0, f.hour),
@@ -465,7 +470,8 @@ public final class SedonaHotspots {
                     %s
                     """.formatted(category, depth));
             table("area_summary", """
-                    SELECT a.level AS area_level, a.area_id, f.period, %s,
+                    SELECT area_level, area_id, period, category, kind, cases, closed, closure_rate, p50_dispatch_min,
+                           p90_dispatch_min, p50_close_min, p90_close_min FROM (SELECT a.level AS area_level, a.area_id, f.period, %s,
                            count(*) AS cases, count(f.close_min) AS closed, count(f.close_min) / count(*) AS closure_rate,
                            percentile(f.dispatch_min, 0.5) AS p50_dispatch_min, percentile(f.dispatch_min, 0.9) AS p90_dispatch_min,
                            percentile(f.close_min, 0.5) AS p50_close_min, percentile(f.close_min, 0.9) AS p90_close_min
