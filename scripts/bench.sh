@@ -41,6 +41,21 @@
 #                                                      both, one after the other; wall, CPU, peak memory of each,
 #                                                      the update/full ratio and both runs' counts side by side
 #
+#   scripts/bench.sh peers sedona [small|city|full|full2x]
+#                                                      Zhili against Apache Sedona on Spark (local mode, every
+#                                                      core), the hotspot job on the same CSV files; builds
+#                                                      scripts/peers/sedona (its own Maven project) on demand;
+#                                                      wall, CPU, peak RSS and the counts of both sides into
+#                                                      work/peers-SCALE/report-sedona.md (default scale city)
+#
+#   scripts/bench.sh scale [SCALES...]                 how cost grows: the hotspot job (GeoParquet inputs) and the
+#                                                      truck job (the generated night, from file) at each scale
+#                                                      (default: small city full full2x, each generated once into
+#                                                      work/bench-SCALE); wall, CPU, peak RSS per run and the
+#                                                      least-squares slope per million cases / components / GPS
+#                                                      reports, into work/bench-scale.md (ZHILI_SCALE_XMX: -Xmx of
+#                                                      every run, 10g)
+#
 #   scripts/bench.sh serve [SECONDS]                   load test of zhili serve's tile server on loopback: 200
 #                                                      concurrent clients fetch tiles and TileJSON for SECONDS
 #                                                      (default 20; CI runs the same test for 5); prints
@@ -171,7 +186,14 @@ case "$mode" in
     cat "$report"
     ;;
   peers)
+    if [ "${1:-}" = sedona ]; then
+      shift
+      exec "$root/scripts/peers/sedona.sh" "$@"
+    fi
     exec "$root/scripts/peers/run.sh" "$@"
+    ;;
+  scale)
+    exec "$root/scripts/scale.sh" "$@"
     ;;
   serve)
     # The load test itself (jobs/src/test/java/io/zhili/jobs/serve/TileServerLoadTest.java), run longer.
@@ -183,7 +205,7 @@ case "$mode" in
     usage
     ;;
   *)
-    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, hotspots-compare, trucks, changes, update, peers, serve)" >&2
+    echo "bench.sh: unknown mode '$mode' (known: jmh, hotspots, hotspots-compare, trucks, changes, update, peers, scale, serve)" >&2
     exit 2
     ;;
 esac

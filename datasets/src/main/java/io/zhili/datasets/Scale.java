@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * Size of a generated synthetic Qingdao data set. {@link #FULL} is a city of Qingdao's size (about
  * 1.9 million registered components and 3.84 million cases a year, 6,000 muck trucks); {@link #CITY} is
- * a tenth of it and {@link #SMALL} is sized for unit tests (seconds).
+ * a tenth of it and {@link #SMALL} is sized for unit tests (seconds); {@link #FULL2X} doubles every count of
+ * {@link #FULL} over the same city (denser, not larger), for measuring how cost grows.
  *
  * <p>Row counts are exact: the generated components and cases tables have exactly {@link #components()}
  * and {@link #cases()} data rows in their CSV files, dirty rows included.
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
 public enum Scale {
     SMALL(20_000, 40_000, 60),
     CITY(190_000, 384_000, 600),
-    FULL(1_900_000, 3_840_000, 6_000);
+    FULL(1_900_000, 3_840_000, 6_000),
+    /** Twice {@link #FULL} in every count, on the same city: for measuring how cost grows beyond one city. */
+    FULL2X(3_800_000, 7_680_000, 12_000);
 
     private final int components;
     private final int cases;
@@ -42,7 +45,7 @@ public enum Scale {
         return trucks;
     }
 
-    /** The command-line spelling: {@code small}, {@code city} or {@code full}. */
+    /** The command-line spelling: {@code small}, {@code city}, {@code full} or {@code full2x}. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -33,9 +33,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path out;
 
-    @Option(names = "--scale", defaultValue = "small", paramLabel = "small|city|full",
-            description = "small (20 k components, 40 k cases: seconds), city (a tenth of Qingdao) or full "
-                    + "(1.9 M components, 3.84 M cases: minutes). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scale", defaultValue = "small", paramLabel = "small|city|full|full2x",
+            description = "small (20 k components, 40 k cases: seconds), city (a tenth of Qingdao), full "
+                    + "(1.9 M components, 3.84 M cases: minutes) or full2x (twice full: 3.8 M components, "
+                    + "7.68 M cases, 12,000 trucks). Default: ${DEFAULT-VALUE}.")
     String scale;
 
     @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, paramLabel = "N",

@@ -54,7 +54,7 @@ class GenerateCommandTest {
     @Test
     void unknownScaleIsAOneLineErrorWithExitTwo() {
         assertEquals(2, run("generate", "--out", tmp.toString(), "--scale", "huge"));
-        assertTrue(errText().startsWith("zhili generate: --scale: unknown scale 'huge', expected one of small, city, full"),
+        assertTrue(errText().startsWith("zhili generate: --scale: unknown scale 'huge', expected one of small, city, full, full2x"),
                 errText());
         assertEquals(1, errText().strip().lines().count(), errText());
     }

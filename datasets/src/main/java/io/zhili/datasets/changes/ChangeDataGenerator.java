@@ -93,6 +93,7 @@ public final class ChangeDataGenerator {
             case SMALL -> 1;
             case CITY -> 110;
             case FULL -> 1100;
+            case FULL2X -> 2200;
         };
         this.random = Seeds.stream(seed, Seeds.key("changes"));
         this.layout = layout;
