@@ -34,6 +34,7 @@ class DemoCommandTest {
         CliRun demo = CliRun.of("demo", "--out", out.toString());
         assertEquals(0, demo.exit(), demo.err());
         String text = demo.out();
+        System.out.print(text);
         Path live = out.resolve("live");
         assertTrue(Files.isRegularFile(live.resolve("_SUCCESS")), "live run not published: " + text);
         assertTrue(text.contains("demo: 4/4 replaying the live day " + out.resolve("data").resolve("live/cases.jsonl")), text);
