@@ -107,6 +107,7 @@ public final class LiveDayGenerator {
                 case SMALL -> new Plan(3, 4, 2);
                 case CITY -> new Plan(5, 8, 4);
                 case FULL -> new Plan(8, 16, 8);
+                case FULL2X -> new Plan(16, 32, 16); // twice FULL's counts, like the scale itself
             };
         }
     }
