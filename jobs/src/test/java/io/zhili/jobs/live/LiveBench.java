@@ -320,8 +320,8 @@ public final class LiveBench {
                             + " input (not timed); load average at start %s, at end %s", n, rate, n / replaySeconds,
                     options.checkpointInterval().toMillis(), bound, ((Map<?, ?>) run.get("alerts")).get("by_kind"),
                     uncommitted.arrivals.size(), atEnd, load0, loadAverage()));
-            out.add(percentiles("latency decidable -> read_uncommitted", fromDecidableU));
-            out.add(percentiles("latency decidable -> read_committed  ", fromDecidableC));
+            out.add(TruckBench.percentiles("latency decidable -> read_uncommitted", fromDecidableU));
+            out.add(TruckBench.percentiles("latency decidable -> read_committed  ", fromDecidableC));
         }
         return out;
     }
@@ -336,17 +336,6 @@ public final class LiveBench {
             }
         }
         return i >= maxSoFar.length ? -1 : i;
-    }
-
-    private static String percentiles(String name, List<Long> nanos) {
-        long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return String.format(Locale.ROOT, "%s: %d alerts, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", name, s.length,
-                pct(s, 50), pct(s, 95), pct(s, 99), s.length == 0 ? -1 : s[s.length - 1] / 1_000_000);
-    }
-
-    private static long pct(long[] sorted, int p) {
-        return sorted.length == 0 ? -1
-                : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1))] / 1_000_000;
     }
 
     private static long produce(String bootstrap, String topic, Path events) throws Exception {

@@ -292,7 +292,8 @@ public final class TruckBench {
         return out;
     }
 
-    private static String percentiles(String name, List<Long> nanos) {
+    /** "NAME: N alerts, p50 … ms, p95, p99, max" of latencies in nanoseconds (shared with the live bench). */
+    public static String percentiles(String name, List<Long> nanos) {
         long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return String.format(Locale.ROOT, "%s: %d alerts, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", name, s.length,
                 pct(s, 50), pct(s, 95), pct(s, 99), s.length == 0 ? -1 : s[s.length - 1] / 1_000_000);
