@@ -61,6 +61,16 @@
 #                                                      (default 20; CI runs the same test for 5); prints
 #                                                      requests/s and latency p50/p99/max, fails on any error
 #
+#   scripts/bench.sh live [SCALE] [EVENTS] [RATE] [LATENCY_S] [PARALLELISM] [CHECKPOINT_MS]
+#                                                      zhili live: heap taken by the component registry of
+#                                                      work/bench-full (ZHILI_BENCH_REGISTRY: another components
+#                                                      table), events/s through a local Kafka broker over the
+#                                                      live day of SCALE (generated once into work/bench-live-SCALE
+#                                                      with its hotspots baseline) replayed day after day to EVENTS
+#                                                      events, then decidable-to-alert latency at RATE events/s for
+#                                                      LATENCY_S seconds (defaults small 1000000 1000 60 2 500);
+#                                                      ZHILI_BENCH_PHASES=registry,kafka,latency picks phases
+#
 # Other modes are added beside these in the case below.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -69,6 +79,23 @@ cd "$root"
 usage() {
   sed -n '2,/^# Other modes/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
+}
+
+
+# Runs a bench driver that lives in the jobs test classes (it reuses the test data and the Kafka broker
+# helper) under GNU time: bench_test_main LABEL CLASS ARGS...
+bench_test_main() {
+  local label="$1" main="$2"
+  shift 2
+  local cpfile="$root/jobs/target/bench-classpath.txt"
+  mvn -B -q -pl jobs -am test-compile dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
+  local cp="$root/jobs/target/test-classes:$root/jobs/target/classes:$(cat "$cpfile")"
+  local opens="--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+  # shellcheck disable=SC2086
+  exec /usr/bin/time -f "$label: wall_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" \
+    java ${ZHILI_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} $opens -cp "$cp" "$main" "$@"
 }
 
 mode="${1:-}"
@@ -118,18 +145,12 @@ case "$mode" in
     exec java -Xmx4g -cp "$duck_jar" "$root/scripts/lib/CompareHotspots.java" "$1" "$2"
     ;;
   trucks)
-    # The bench driver lives in the jobs test classes (it reuses the test fleet and Kafka broker helper).
-    cpfile="$root/jobs/target/bench-classpath.txt"
-    mvn -B -q -pl jobs -am test-compile dependency:build-classpath -DskipTests \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
-    cp="$root/jobs/target/test-classes:$root/jobs/target/classes:$(cat "$cpfile")"
-    opens="--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
---add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
     # GNU time gives the CPU time (user + system) of the whole JVM beside its wall time: on a shared
     # machine the CPU time is the steadier measure of the work done.
-    # shellcheck disable=SC2086
-    exec /usr/bin/time -f "trucks bench: wall_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" \
-      java ${ZHILI_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} $opens -cp "$cp" io.zhili.jobs.trucks.TruckBench "$@"
+    bench_test_main "trucks bench" io.zhili.jobs.trucks.TruckBench "$@"
+    ;;
+  live)
+    bench_test_main "live bench" io.zhili.jobs.live.LiveBench "$@"
     ;;
   changes)
     scale="${1:-full}"

@@ -21,9 +21,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <p>Start with {@link #start}, stop with {@link #close}; {@link #arrivals} is safe to read meanwhile.
  */
-final class AlertArrivals implements AutoCloseable {
+public final class AlertArrivals implements AutoCloseable {
     /** alert_id to the nanoTime of its first arrival. */
-    final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    public final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    /** alert_id to the {@code decided_at} member of its first record (epoch ms), for alerts that carry one. */
+    public final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
     private final String bootstrap;
     private final String topic;
     private final String isolation;
@@ -31,13 +33,13 @@ final class AlertArrivals implements AutoCloseable {
     private volatile Throwable failure;
     private Thread thread;
 
-    AlertArrivals(String bootstrap, String topic, String isolation) {
+    public AlertArrivals(String bootstrap, String topic, String isolation) {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.isolation = isolation;
     }
 
-    AlertArrivals start() {
+    public AlertArrivals start() {
         thread = new Thread(this::run, "alerts-" + isolation);
         thread.setDaemon(true);
         thread.start();
@@ -60,7 +62,10 @@ final class AlertArrivals implements AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(20))) {
                     long now = System.nanoTime();
                     JsonNode a = json.readTree(r.value());
-                    arrivals.putIfAbsent(a.get("alert_id").asText(), now);
+                    String id = a.get("alert_id").asText();
+                    if (arrivals.putIfAbsent(id, now) == null && a.hasNonNull("decided_at")) {
+                        decidedAt.put(id, a.get("decided_at").asLong());
+                    }
                 }
             }
         } catch (Exception | Error e) {

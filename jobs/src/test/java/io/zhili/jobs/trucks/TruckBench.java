@@ -292,7 +292,8 @@ public final class TruckBench {
         return out;
     }
 
-    private static String percentiles(String name, List<Long> nanos) {
+    /** "NAME: N alerts, p50 … ms, p95, p99, max" of latencies in nanoseconds (shared with the live bench). */
+    public static String percentiles(String name, List<Long> nanos) {
         long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return String.format(Locale.ROOT, "%s: %d alerts, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", name, s.length,
                 pct(s, 50), pct(s, 95), pct(s, 99), s.length == 0 ? -1 : s[s.length - 1] / 1_000_000);
@@ -393,18 +394,18 @@ public final class TruckBench {
      * the time from the half-way record to the end is the second half's processing time: a steady-state
      * rate, with start-up and most of the JIT compiler's work behind it.
      */
-    static final class Ingest implements MapFunction<byte[], byte[]> {
+    public static final class Ingest implements MapFunction<byte[], byte[]> {
         /** {nanoTime, JVM CPU nanos} of the first record. */
-        static final long[] FIRST = new long[2];
+        public static final long[] FIRST = new long[2];
         /** {nanoTime, JVM CPU nanos} of the record half-way through. */
-        static final long[] HALF = new long[2];
+        public static final long[] HALF = new long[2];
         /** nanoTime at which each tenth of the input had entered. */
         static final long[] TENTHS = new long[10];
         private static final AtomicLong SEEN = new AtomicLong();
         private static volatile long half;
         private static volatile long tenth;
 
-        static void reset(long records) {
+        public static void reset(long records) {
             SEEN.set(0);
             half = Math.max(1, records / 2);
             tenth = Math.max(1, records / 10);
@@ -412,7 +413,7 @@ public final class TruckBench {
         }
 
         /** Records per second in each tenth of the input, the last one up to {@code end}. */
-        static String tenths(long end) {
+        public static String tenths(long end) {
             StringBuilder b = new StringBuilder();
             long previous = FIRST[0];
             for (int i = 1; i <= 10; i++) {
@@ -451,14 +452,14 @@ public final class TruckBench {
     }
 
     /** Paces the input to a fixed rate and notes when each line entered the job (one reader subtask). */
-    static final class Paced implements MapFunction<byte[], byte[]> {
-        static long[] WALL = new long[0];
-        static final AtomicLong COUNT = new AtomicLong();
+    public static final class Paced implements MapFunction<byte[], byte[]> {
+        public static long[] WALL = new long[0];
+        public static final AtomicLong COUNT = new AtomicLong();
         private final int rate;
         private transient long start;
         private transient long n;
 
-        Paced(int rate) {
+        public Paced(int rate) {
             this.rate = rate;
         }
 
